@@ -1,0 +1,109 @@
+/**
+ * The build, minus the file system and the upload: content files in, a
+ * validated bundle (or located problems) out. Every post is rendered once
+ * with the worker's own pipeline, so a post that builds is a post that renders.
+ */
+import type { ContentError } from "../../src/content/error.ts";
+import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
+import { validateFrontMatter } from "../../src/content/front-matter.ts";
+import { parsePostFileName } from "../../src/content/urls.ts";
+import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import { parseFrontMatterFile } from "./front-matter-file.ts";
+import { parseSiteConfig } from "./site-config.ts";
+import { sitePages } from "./site-pages.ts";
+
+export interface SourceFile {
+  /** As shown in messages: `content/posts/2024-01-03-x.md`. */
+  file: string;
+  text: string;
+}
+
+export interface ContentSource {
+  site: SourceFile | null;
+  posts: SourceFile[];
+  /** File names in `assets/bibliography/`. */
+  bibliographies: string[];
+  /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
+  assets: string[];
+  /** The engine stylesheet's public path (content-hashed). */
+  stylesheet: string;
+}
+
+export interface BuildOptions {
+  /** Include `published: false` and future-dated posts (local previews). */
+  drafts?: boolean;
+  now?: Date;
+}
+
+export interface BuildResult {
+  bundle: Bundle | null;
+  problems: ContentError[];
+  site: SiteConfig;
+  /** Posts that will be listed (after drafts and future posts are left out). */
+  published: PostRecord[];
+}
+
+const SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export async function buildSite(source: ContentSource, options: BuildOptions = {}): Promise<BuildResult> {
+  const problems: ContentError[] = [];
+  const siteFile = source.site ?? { file: "content/site.yml", text: "" };
+  const { site, problems: siteProblems } = parseSiteConfig(siteFile.text, siteFile.file);
+  problems.push(...siteProblems);
+  if (!source.site) problems.push({ file: siteFile.file, line: 0, col: 0, message: "no site.yml: using defaults", hint: "create content/site.yml with title, description and url", severity: "warning" });
+
+  const posts: PostRecord[] = [];
+  const byPath = new Map<string, string>();
+  for (const { file, text } of source.posts) {
+    const name = file.slice(file.lastIndexOf("/") + 1);
+    const parsedName = parsePostFileName(name);
+    if (!parsedName) {
+      problems.push({ file, line: 0, col: 0, message: "post file name has no date", hint: "name posts YYYY-MM-DD-slug.md, as in al-folio's _posts/", severity: "error" });
+      continue;
+    }
+    if (!SLUG_RE.test(parsedName.slug)) {
+      problems.push({ file, line: 0, col: 0, message: `\`${parsedName.slug}\` cannot be used in a URL`, hint: "use letters, digits, `-`, `_` and `.` after the date", severity: "error" });
+      continue;
+    }
+    const split = parseFrontMatterFile(text, file);
+    problems.push(...split.problems);
+    if (split.problems.some((p) => p.severity === "error")) continue;
+    const { meta, problems: fmProblems } = validateFrontMatter({
+      data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: site.timezone, locate: split.locate,
+    });
+    problems.push(...fmProblems);
+    if (!meta) continue;
+
+    if (meta.bibliography && !source.bibliographies.includes(meta.bibliography)) {
+      problems.push({ file, ...split.locate(["bibliography"]), message: `bibliography \`${meta.bibliography}\` not found`, hint: `put it at content/assets/bibliography/${meta.bibliography}`, severity: "error" });
+    }
+    const other = byPath.get(meta.path);
+    if (other) {
+      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
+      continue;
+    }
+    byPath.set(meta.path, file);
+
+    const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    try {
+      renderMarkdown(post.body);
+    } catch (err) {
+      problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
+      continue;
+    }
+    posts.push(post);
+  }
+
+  const now = (options.now ?? new Date()).getTime();
+  const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
+  if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
+
+  const bundle = await makeBundle(sitePages(published, site), {
+    builtAt: new Date(now).toISOString(),
+    site,
+    stylesheet: source.stylesheet,
+    posts: published.length,
+  });
+  return { bundle, problems, site, published };
+}

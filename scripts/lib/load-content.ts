@@ -1,0 +1,61 @@
+/** Read a content folder (al-folio layout, see README) into a ContentSource. */
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { createHash } from "node:crypto";
+import type { ContentSource, SourceFile } from "./build-site.ts";
+
+/** Where the engine's own stylesheet is served; content may not use this folder. */
+export const ENGINE_ASSET_DIR = "assets/edgefolio";
+export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
+
+async function walk(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw err;
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith(".")) continue;
+    const full = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(full)));
+    else if (e.isFile()) out.push(full);
+  }
+  return out;
+}
+
+const toPosix = (p: string) => p.split(sep).join("/");
+
+export interface LoadedContent {
+  source: ContentSource;
+  /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
+  assetFiles: Map<string, string>;
+  stylesheetText: string;
+}
+
+/** `display` is how paths appear in messages (relative to the working directory). */
+export async function loadContent(contentDir: string): Promise<LoadedContent> {
+  const display = (abs: string) => toPosix(relative(process.cwd(), abs)) || abs;
+  const info = await stat(contentDir).catch(() => null);
+  if (!info?.isDirectory()) throw new Error(`content folder ${contentDir} does not exist`);
+
+  const siteFile = join(contentDir, "site.yml");
+  const site: SourceFile | null = await readFile(siteFile, "utf8").then((text) => ({ file: display(siteFile), text }), () => null);
+
+  const postPaths = (await walk(join(contentDir, "posts"))).filter((p) => /\.(md|markdown)$/.test(p)).sort();
+  const posts = await Promise.all(postPaths.map(async (p) => ({ file: display(p), text: await readFile(p, "utf8") })));
+
+  const assetFiles = new Map<string, string>();
+  for (const abs of (await walk(join(contentDir, "assets"))).sort()) assetFiles.set(toPosix(relative(contentDir, abs)), abs);
+  const bibliographies = [...assetFiles.keys()].filter((p) => p.startsWith("assets/bibliography/")).map((p) => p.slice("assets/bibliography/".length));
+
+  const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
+  const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  return {
+    source: { site, posts, bibliographies, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    assetFiles,
+    stylesheetText,
+  };
+}

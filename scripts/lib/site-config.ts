@@ -1,0 +1,68 @@
+/** `content/site.yml` → SiteConfig, with al-folio's defaults and located errors. */
+import type { ContentError } from "../../src/content/error.ts";
+import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/types.ts";
+import { isValidTimeZone } from "../../src/content/dates.ts";
+import { parseYamlFile } from "./front-matter-file.ts";
+
+export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
+  const { data, locate, problems } = parseYamlFile(text, file);
+  const raw = (data && typeof data === "object" && !Array.isArray(data) ? data : {}) as Record<string, unknown>;
+  const at = (path: (string | number)[], message: string, hint?: string) =>
+    problems.push({ file, ...locate(path), message, severity: "error", ...(hint ? { hint } : {}) });
+  const text_ = (key: string, fallback: string): string => {
+    const v = raw[key];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === "string" || typeof v === "number") return String(v);
+    at([key], `\`${key}\` must be text`);
+    return fallback;
+  };
+  const int = (key: string, fallback: number): number => {
+    const v = raw[key];
+    if (v === undefined || v === null) return fallback;
+    if (typeof v === "number" && Number.isInteger(v) && v > 0) return v;
+    at([key], `\`${key}\` must be a whole number above 0`);
+    return fallback;
+  };
+
+  const url = text_("url", "http://localhost:8787").replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s]+$/.test(url)) at(["url"], `\`url\` must be an origin like https://example.org, not \`${url}\``, "it is the only source of absolute URLs (feeds, canonical links)");
+  const timezone = text_("timezone", "UTC");
+  if (!isValidTimeZone(timezone)) at(["timezone"], `unknown time zone \`${timezone}\``, "use an IANA name such as Europe/Warsaw or America/New_York");
+
+  const nav: NavLink[] = [];
+  const navRaw = raw["nav"];
+  if (Array.isArray(navRaw)) {
+    navRaw.forEach((item, i) => {
+      const n = item as Record<string, unknown> | null;
+      if (n && typeof n["title"] === "string" && typeof n["url"] === "string") nav.push({ title: n["title"], url: n["url"] });
+      else at(["nav", i], "each navigation entry needs `title` and `url`");
+    });
+  } else if (navRaw !== undefined) at(["nav"], "`nav` must be a list of `- title: …` / `url: …` entries");
+
+  let giscus: GiscusSettings | undefined;
+  const g = raw["giscus"];
+  if (g && typeof g === "object" && !Array.isArray(g)) {
+    const s = g as Record<string, unknown>;
+    const v = (k: string, d = "") => (typeof s[k] === "string" || typeof s[k] === "number" || typeof s[k] === "boolean" ? String(s[k]) : d);
+    giscus = {
+      repo: v("repo"), repoId: v("repo_id"), category: v("category"), categoryId: v("category_id"),
+      mapping: v("mapping", "title"), strict: v("strict", "1"), reactionsEnabled: v("reactions_enabled", "1"),
+      inputPosition: v("input_position", "bottom"), theme: v("theme", "preferred_color_scheme"), lang: v("lang", "en"),
+    };
+    if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
+  }
+
+  const site: SiteConfig = {
+    title: text_("title", "My research blog"),
+    description: text_("description", ""),
+    url,
+    author: text_("author", ""),
+    timezone,
+    perPage: int("per_page", 5),
+    feedItems: int("feed_items", 20),
+    nav: nav.length ? nav : [{ title: "blog", url: "/blog/" }],
+    footer: text_("footer", ""),
+    ...(giscus ? { giscus } : {}),
+  };
+  return { site, problems };
+}

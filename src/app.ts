@@ -1,0 +1,28 @@
+/** The worker: middleware, routes, and status pages. */
+import { Hono } from "hono";
+import type { AppEnv } from "./routes/app-env.ts";
+import { ContentStore } from "./store/content-store.ts";
+import { appendTrailingSlash } from "./routes/trailing-slash.ts";
+import { pages } from "./routes/pages.ts";
+import { statusResponse } from "./routes/status.ts";
+
+export const app = new Hono<AppEnv>();
+
+app.use(async (c, next) => {
+  const store = new ContentStore(c.env.CONTENT);
+  c.set("store", store);
+  await next();
+  // Lets operators and tests see that a request's KV cost does not grow with the site.
+  c.res.headers.set("Server-Timing", `kv;desc="reads=${store.reads}"`);
+});
+app.on(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"], "*", async (c) => {
+  c.header("Allow", "GET, HEAD");
+  return statusResponse(c, 405);
+});
+app.use(appendTrailingSlash());
+app.route("/", pages);
+app.notFound((c) => statusResponse(c, 404));
+app.onError((err, c) => {
+  console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, err);
+  return statusResponse(c, 500);
+});

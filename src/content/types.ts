@@ -1,0 +1,108 @@
+/** The content model: what the build stores in KV and the worker renders. JSON-serialisable. */
+
+export interface Affiliation {
+  name: string;
+  url?: string;
+}
+
+export interface Author {
+  name: string;
+  url?: string;
+  affiliations: Affiliation[];
+}
+
+export interface TocEntry {
+  name: string;
+  subsections: TocEntry[];
+}
+
+/** `toc` front matter: an explicit list (distill), or generated from headings (`toc: true`, `toc: {sidebar: left}`). */
+export type Toc = { kind: "list"; entries: TocEntry[] } | { kind: "auto"; sidebar?: "left" | "right" };
+
+export type Layout = "post" | "distill";
+
+/** Validated, normalised front matter plus what the file name gives. */
+export interface PostMeta {
+  /** From the file name minus its date: `2024-01-03-december-2023-in-ml.md` → `december-2023-in-ml`. */
+  slug: string;
+  /** Site path: `/blog/2024/december-2023-in-ml/`. */
+  path: string;
+  layout: Layout;
+  title: string;
+  description: string;
+  /** ISO 8601 with offset, in the site's time zone when the author gave none. */
+  date: string;
+  /** Four-digit year of `date` in the site's time zone; the URL's YYYY. */
+  year: string;
+  lastModified?: string;
+  tags: string[];
+  categories: string[];
+  authors: Author[];
+  toc?: Toc;
+  /** File name inside `assets/bibliography/`. */
+  bibliography?: string;
+  /** Post-specific CSS (`_styles`), checked not to close its `<style>`. */
+  styles?: string;
+  giscusComments: boolean;
+  featured: boolean;
+  published: boolean;
+  relatedPosts: boolean;
+  thumbnail?: string;
+  redirect?: string;
+  /** Front-matter keys the engine passes through for later features (chart, mermaid, images, …). */
+  extras: Record<string, unknown>;
+}
+
+export interface PostRecord {
+  meta: PostMeta;
+  /** Markdown body after the front matter. */
+  body: string;
+  /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
+  sourceFile: string;
+  /** 1-based line of the body's first line in the source file. */
+  bodyLine: number;
+}
+
+/** What list pages show of a post. */
+export interface PostSummary {
+  path: string;
+  title: string;
+  description: string;
+  date: string;
+  tags: string[];
+  categories: string[];
+  readingMinutes: number;
+}
+
+export interface NavLink {
+  title: string;
+  url: string;
+}
+
+export interface GiscusSettings {
+  repo: string;
+  repoId: string;
+  category: string;
+  categoryId: string;
+  mapping: string;
+  strict: string;
+  reactionsEnabled: string;
+  inputPosition: string;
+  theme: string;
+  lang: string;
+}
+
+/** `content/site.yml`, validated. */
+export interface SiteConfig {
+  title: string;
+  description: string;
+  /** Canonical origin without trailing slash: the only source of absolute URLs. */
+  url: string;
+  author: string;
+  timezone: string;
+  perPage: number;
+  feedItems: number;
+  nav: NavLink[];
+  giscus?: GiscusSettings;
+  footer: string;
+}

@@ -1,0 +1,45 @@
+/**
+ * Heading ids. A pass over the lexed tokens gives every heading a unique id
+ * from the shared slug function (so TOC links computed from front matter land
+ * on it); the renderer writes the id and an anchor link.
+ */
+import type { MarkedExtension, Token, Tokens } from "marked";
+import { SlugRegistry } from "../../content/slug.ts";
+import { plainText } from "../plain-text.ts";
+import { escapeAttr } from "../../escape/index.ts";
+
+export interface Heading {
+  depth: number;
+  text: string;
+  id: string;
+}
+
+type IdHeading = Tokens.Heading & { id?: string };
+
+/** Assign ids to the document's headings, in order; returns them for the TOC. */
+export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry = new SlugRegistry()): Heading[] {
+  const found: Heading[] = [];
+  for (const token of tokens) {
+    if (token.type === "heading") {
+      const h = token as IdHeading;
+      const text = plainText(h.tokens).trim();
+      h.id = slugs.unique(text);
+      found.push({ depth: h.depth, text, id: h.id });
+    } else if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph") {
+      // Headings inside blockquotes and list items count too.
+      found.push(...assignHeadingIds(token.tokens as Token[], slugs));
+    }
+  }
+  return found;
+}
+
+export const headings: MarkedExtension = {
+  renderer: {
+    heading(token) {
+      const { id } = token as IdHeading;
+      const inner = this.parser.parseInline(token.tokens);
+      if (!id) return false;
+      return `<h${token.depth} id="${escapeAttr(id)}">${inner}</h${token.depth}>\n`;
+    },
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * Content pages. The URL scheme (src/content/urls.ts) is declared here so
+ * malformed paths 404 without touching KV; every matched path is then looked
+ * up in the live version's route table: three KV reads whatever the site's size.
+ */
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "./app-env.ts";
+import { layout } from "../views/layout.ts";
+import { pageFrame } from "./page-views.ts";
+import { statusResponse } from "./status.ts";
+
+async function servePage(c: Context<AppEnv>): Promise<Response> {
+  const store = c.get("store");
+  const live = await store.current();
+  if (!live) return statusResponse(c, 503);
+  const path = c.req.path;
+  const entry = await store.route(path);
+  if (!entry) return statusResponse(c, 404);
+  if (entry.kind === "redirect") return c.redirect(entry.to, 301);
+  const data = await store.blob(entry.blob);
+  // A route without its blob means a broken publish: an error, not a 404.
+  if (data === null) throw new Error(`published version ${live.version} lacks blob ${entry.blob} for ${path}`);
+  c.header("Cache-Control", "public, max-age=60");
+  return c.html(layout(live, pageFrame(entry.kind, data, live, path)).toString());
+}
+
+export const pages = new Hono<AppEnv>()
+  .get("/", servePage)
+  .get("/blog/", servePage)
+  .get("/blog/page/1/", (c) => c.redirect("/blog/", 301))
+  .get("/blog/page/:n{[1-9][0-9]*}/", servePage)
+  .get("/blog/:year{[0-9]{4}}/", servePage)
+  .get("/blog/:year{[0-9]{4}}/:slug/", servePage)
+  .get("/blog/tag/:tag/", servePage)
+  .get("/blog/category/:category/", servePage);

@@ -1,0 +1,59 @@
+import type { PostRecord, PostSummary, SiteConfig } from "../content/types.ts";
+
+/** What a version is: everything a request needs besides its route and blob. */
+export interface Manifest {
+  /** Content hash of the version: the same content always gives the same version. */
+  version: string;
+  shards: number;
+  /** When the build made it (ISO). */
+  builtAt: string;
+  site: SiteConfig;
+  /** Path of the engine stylesheet, content-hashed so it can be cached forever. */
+  stylesheet: string;
+  /** Number of published posts, for the build's summary line. */
+  posts: number;
+}
+
+/** The pointer: the live manifest, plus the versions before it (newest first) for rollback. */
+export interface Live extends Manifest {
+  previous: string[];
+}
+
+export type RouteKind = "post" | "list" | "home";
+
+export type RouteEntry =
+  | { kind: RouteKind; blob: string }
+  | { kind: "redirect"; to: string };
+
+export type RouteShard = Record<string, RouteEntry>;
+
+/** Blob of a post page. */
+export interface PostPage {
+  post: PostRecord;
+  newer?: PostSummary;
+  older?: PostSummary;
+}
+
+export interface Pager {
+  page: number;
+  pages: number;
+  /** Paths of the neighbouring and end pages. */
+  first: string;
+  last: string;
+  prev?: string;
+  next?: string;
+}
+
+/** Blob of a list page: the blog, a year, a tag or a category archive. */
+export interface ListPage {
+  kind: "blog" | "year" | "tag" | "category";
+  title: string;
+  posts: PostSummary[];
+  pager?: Pager;
+}
+
+/** Blob of the home page. */
+export interface HomePage {
+  latest: PostSummary[];
+  featured: PostSummary[];
+}

@@ -1,0 +1,47 @@
+/** The site frame every page shares: head, header with navigation, footer. */
+import { html, url, type SafeHtml } from "../escape/html.ts";
+import type { Manifest } from "../store/types.ts";
+
+export interface PageFrame {
+  /** Page title; the site title is appended unless this is the home page. */
+  title?: string;
+  description?: string;
+  /** Site path of this page, for the canonical link. */
+  path: string;
+  /** Extra elements for <head> (post styles, feeds). */
+  head?: SafeHtml;
+  body: SafeHtml;
+}
+
+export function layout(manifest: Pick<Manifest, "site" | "stylesheet">, page: PageFrame): SafeHtml {
+  const { site } = manifest;
+  const fullTitle = page.title ? `${page.title} | ${site.title}` : site.title;
+  const description = page.description || site.description;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${fullTitle}</title>
+${description ? html`<meta name="description" content="${description}">` : ""}
+<link rel="canonical" href="${url(site.url + page.path)}">
+<link rel="stylesheet" href="${url(manifest.stylesheet)}">
+${page.head}
+</head>
+<body>
+<header class="site-header">
+  <a class="site-title" href="/">${site.title}</a>
+  <nav aria-label="Site">
+    <ul>${site.nav.map((link) => html`<li><a href="${url(link.url)}">${link.title}</a></li>`)}</ul>
+  </nav>
+</header>
+<main id="content">
+${page.body}
+</main>
+<footer class="site-footer">
+  <p>${site.footer || html`© ${site.author || site.title}`}</p>
+</footer>
+</body>
+</html>
+`;
+}
