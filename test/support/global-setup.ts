@@ -1,0 +1,25 @@
+/**
+ * Runs the real build (load → validate → render → bundle) on every fixture
+ * site in Node, and hands the bundles to the worker tests, which publish them
+ * into the runtime's real KV with the build's own publish protocol.
+ * Sites whose content has errors are provided with their problems instead.
+ */
+import type { TestProject } from "vitest/node";
+import { join } from "node:path";
+import { loadContent } from "../../scripts/lib/load-content.ts";
+import { buildSite } from "../../scripts/lib/build-site.ts";
+import { SITES_DIR, fixtureSiteNames } from "./fixture-sites.ts";
+import type { BuiltSites } from "./built-sites.ts";
+
+/** Fixed clock so "future-dated" fixtures stay in the future. */
+export const FIXTURE_NOW = new Date("2026-11-29T12:00:00Z");
+
+export default async function setup(project: TestProject): Promise<void> {
+  const sites: BuiltSites = {};
+  for (const name of fixtureSiteNames()) {
+    const loaded = await loadContent(join(SITES_DIR, name));
+    const result = await buildSite(loaded.source, { now: FIXTURE_NOW });
+    sites[name] = { bundle: result.bundle, problems: result.problems };
+  }
+  project.provide("sites", sites);
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from "vitest/config";
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure modules and the build, in Node.
+        test: { name: "unit", include: ["test/unit/**/*.test.ts"], environment: "node" },
+      },
+      {
+        // The build's command line: real processes, real local KV persistence.
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+      {
+        // The real worker in workerd, reading KV filled by the real build (see test/support/global-setup.ts).
+        plugins: [cloudflareTest({ main: "./src/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
+        test: { name: "worker", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/support/global-setup.ts"] },
+      },
+    ],
+  },
+});
