@@ -12,6 +12,9 @@ import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
+import { parseBibliography } from "./bibtex.ts";
+import type { Bibliography } from "../../src/bibliography/types.ts";
+import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -24,6 +27,8 @@ export interface ContentSource {
   posts: SourceFile[];
   /** File names in `assets/bibliography/`. */
   bibliographies: string[];
+  /** Their text, by file name (absent: no post can cite). */
+  bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
   /** The engine stylesheet's public path (content-hashed). */
@@ -54,6 +59,20 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   if (!source.site) problems.push({ file: siteFile.file, line: 0, col: 0, message: "no site.yml: using defaults", hint: "create content/site.yml with title, description and url", severity: "warning" });
 
   const posts: PostRecord[] = [];
+  const cited = new Map<string, Bibliography>();
+  const bibCache = new Map<string, Bibliography>();
+  const readBibliography = (name: string): Bibliography => {
+    let entries = bibCache.get(name);
+    if (!entries) {
+      const bib = source.bibliographyFiles?.[name];
+      const parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
+      problems.push(...parsed.problems);
+      entries = parsed.entries;
+      bibCache.set(name, entries);
+    }
+    return entries;
+  };
+  const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
@@ -85,13 +104,27 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
     byPath.set(meta.path, file);
 
+    if (meta.giscusComments && !site.giscus) {
+      problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
+    }
+
     const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
+    let doc;
     try {
-      renderMarkdown(post.body);
+      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
     }
+    // Body lines count from the body's first line; the file's from its first.
+    for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
+    if (doc.problems.some((p) => p.severity === "error")) continue;
+    for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
+      problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
+    }
+    // The page stores only the entries it cites: the worker never reads the .bib.
+    if (bibliography && doc.citations.length) cited.set(meta.path, Object.fromEntries(doc.citations.map((k) => [k, bibliography[k]!])));
     posts.push(post);
   }
 
@@ -99,7 +132,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
   if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
 
-  const bundle = await makeBundle(sitePages(published, site), {
+  const bundle = await makeBundle(sitePages(published, site, cited), {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,

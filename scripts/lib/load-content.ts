@@ -51,10 +51,16 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   for (const abs of (await walk(join(contentDir, "assets"))).sort()) assetFiles.set(toPosix(relative(contentDir, abs)), abs);
   const bibliographies = [...assetFiles.keys()].filter((p) => p.startsWith("assets/bibliography/")).map((p) => p.slice("assets/bibliography/".length));
 
+  const bibliographyFiles: Record<string, SourceFile> = {};
+  for (const name of bibliographies.filter((n) => n.endsWith(".bib"))) {
+    const abs = assetFiles.get(`assets/bibliography/${name}`)!;
+    bibliographyFiles[name] = { file: display(abs), text: await readFile(abs, "utf8") };
+  }
+
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
   return {
-    source: { site, posts, bibliographies, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
     assetFiles,
     stylesheetText,
   };

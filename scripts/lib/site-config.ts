@@ -63,6 +63,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     nav: nav.length ? nav : [{ title: "blog", url: "/blog/" }],
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
+    ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
   };
   return { site, problems };
 }

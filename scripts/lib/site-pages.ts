@@ -7,6 +7,7 @@ import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.
 import type { SitePage } from "../../src/store/bundle.ts";
 import { blogPagePath, categoryPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { slugify } from "../../src/content/slug.ts";
+import type { Bibliography } from "../../src/bibliography/types.ts";
 
 /** al-folio's estimate: words / 180, plus one. */
 export function readingMinutes(markdown: string): number {
@@ -61,8 +62,11 @@ function groupBy(posts: readonly PostRecord[], keys: (p: PostRecord) => string[]
   return groups;
 }
 
-/** Posts newest first; `posts` must already exclude drafts and future posts. */
-export function sitePages(posts: readonly PostRecord[], site: SiteConfig): Map<string, SitePage> {
+/**
+ * Posts newest first; `posts` must already exclude drafts and future posts.
+ * `cited` holds, by post path, the bibliography entries each post cites.
+ */
+export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited: ReadonlyMap<string, Bibliography> = new Map()): Map<string, SitePage> {
   const sorted = [...posts].sort((a, b) => (a.meta.date < b.meta.date ? 1 : a.meta.date > b.meta.date ? -1 : a.meta.slug.localeCompare(b.meta.slug)));
   const summaries = sorted.map(summarize);
   const summaryOf = new Map(sorted.map((post, i) => [post, summaries[i]!]));
@@ -73,7 +77,8 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig): Map<s
       pages.set(post.meta.path, { kind: "redirect", to: post.meta.redirect });
       return;
     }
-    const page: PostPage = { post, ...(i > 0 ? { newer: summaries[i - 1] } : {}), ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}) };
+    const bibliography = cited.get(post.meta.path);
+    const page: PostPage = { post, ...(bibliography ? { bibliography } : {}), ...(i > 0 ? { newer: summaries[i - 1] } : {}), ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}) };
     pages.set(post.meta.path, { kind: "post", data: page });
   });
 

@@ -104,5 +104,7 @@ export interface SiteConfig {
   feedItems: number;
   nav: NavLink[];
   giscus?: GiscusSettings;
+  /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
+  twitterWidgets?: boolean;
   footer: string;
 }

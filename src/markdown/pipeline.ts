@@ -3,22 +3,65 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is lex → token passes (heading ids; later citation and footnote
- * numbering) → parse, so per-document state lives in the tokens and never in
- * module scope.
+ * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
+ * (heading ids, citation and footnote numbers) → parse, so per-document
+ * state lives in the tokens and never in module scope.
  */
-import { Marked } from "marked";
+import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
+import { cite, numberCitations } from "./extensions/cite.ts";
+import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { expandLiquid } from "../liquid/expand.ts";
+import type { Bibliography } from "../bibliography/types.ts";
+import { positionAt } from "../content/error.ts";
+import { locateCitations } from "./locate-citations.ts";
 
-const markdown = new Marked({ gfm: true }, headings);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote);
+
+export interface RenderOptions {
+  /** Entries the post may cite, by key. */
+  bibliography?: Bibliography;
+  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
+  assetExists?: (path: string) => boolean;
+}
+
+/** A problem in the body; `line` 1 is the body's first line. */
+export interface RenderProblem {
+  line: number;
+  col: number;
+  message: string;
+  hint?: string;
+  severity: "error" | "warning";
+}
 
 export interface RenderedDocument {
   html: string;
   headings: Heading[];
+  /** Cited keys in citation-number order. */
+  citations: string[];
+  /** Rendered footnotes in number order (number = index + 1). */
+  footnotes: string[];
+  /** Optional scripts the body asked for (`twitter`). */
+  embeds: string[];
+  problems: RenderProblem[];
 }
 
-export function renderMarkdown(source: string): RenderedDocument {
-  const tokens = markdown.lexer(source);
+export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
+  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
+  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
+
+  const tokens = markdown.lexer(liquid.text);
   const found = assignHeadingIds(tokens);
-  return { html: markdown.parser(tokens), headings: found };
+  const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
+  const notes = numberFootnotes(markdown, tokens);
+  if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
+
+  return {
+    html: markdown.parser(tokens),
+    headings: found,
+    citations: citations.order,
+    footnotes: notes.map((t) => Parser.parseInline(t.tokens, markdown.defaults)),
+    embeds: [...liquid.embeds],
+    problems,
+  };
 }

@@ -4,6 +4,7 @@ import type { PageFrame } from "../views/layout.ts";
 import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
+import { distillPage } from "../views/distill-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
 
 export function pageFrame(kind: RouteKind, data: unknown, live: Live, path: string): PageFrame {
@@ -16,13 +17,14 @@ export function pageFrame(kind: RouteKind, data: unknown, live: Live, path: stri
     }
     case "post": {
       const page = data as PostPage;
-      const doc = renderMarkdown(page.post.body);
+      const doc = renderMarkdown(page.post.body, page.bibliography ? { bibliography: page.bibliography } : {});
+      const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: postHead(page),
-        body: postPage(page, doc),
+        head: postHead(live.site, page, doc),
+        body: view(live.site, page, doc),
       };
     }
   }

@@ -1,4 +1,5 @@
 import type { PostRecord, PostSummary, SiteConfig } from "../content/types.ts";
+import type { Bibliography } from "../bibliography/types.ts";
 
 /** What a version is: everything a request needs besides its route and blob. */
 export interface Manifest {
@@ -30,6 +31,8 @@ export type RouteShard = Record<string, RouteEntry>;
 /** Blob of a post page. */
 export interface PostPage {
   post: PostRecord;
+  /** The BibTeX entries the post cites (parsed by the build), by key. */
+  bibliography?: Bibliography;
   newer?: PostSummary;
   older?: PostSummary;
 }

@@ -3,9 +3,12 @@ import { html, raw, url, type SafeHtml } from "../escape/html.ts";
 import { displayDate } from "../content/dates.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
+import type { SiteConfig } from "../content/types.ts";
 import { tagLinks } from "./post-summary.ts";
+import { appendix } from "./appendix.ts";
+import { giscus } from "./giscus.ts";
 
-export function postPage(page: PostPage, doc: RenderedDocument): SafeHtml {
+export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml {
   const { meta } = page.post;
   return html`<article class="post layout-${meta.layout}">
 <header class="post-header">
@@ -18,6 +21,8 @@ export function postPage(page: PostPage, doc: RenderedDocument): SafeHtml {
 <div class="post-body">
 ${raw(doc.html)}
 </div>
+${appendix(doc, page.bibliography)}
+${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 <nav class="post-neighbours" aria-label="More posts">
   ${page.newer ? html`<a rel="next" href="${url(page.newer.path)}">← ${page.newer.title}</a>` : ""}
   ${page.older ? html`<a rel="prev" href="${url(page.older.path)}">${page.older.title} →</a>` : ""}
@@ -25,8 +30,14 @@ ${raw(doc.html)}
 </article>`;
 }
 
-/** `_styles` was checked at build time not to contain `</style`. */
-export function postHead(page: PostPage): SafeHtml | undefined {
+/**
+ * The post's additions to <head>: its `_styles` in one `<style>` (checked at
+ * build time not to contain `</style`), and Twitter's widget script when the
+ * body embeds a tweet and the site enables it (the static blockquote reads fine without).
+ */
+export function postHead(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml | undefined {
   const styles = page.post.meta.styles;
-  return styles ? html`<style>${raw(styles)}</style>` : undefined;
+  const tweets = doc.embeds.includes("twitter") && site.twitterWidgets;
+  if (!styles && !tweets) return undefined;
+  return html`${styles ? html`<style>${raw(styles)}</style>` : ""}${tweets ? html`<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>` : ""}`;
 }

@@ -1,0 +1,30 @@
+/**
+ * `{% include figure.liquid … %}` (or `figure.html`): al-folio's figure, as
+ * `<figure><picture><img …></picture><figcaption class="caption">…</figcaption></figure>`.
+ * Every value is data and attribute-escaped; the caption is escaped text.
+ * Output is one line, so it can sit inside an indented HTML block.
+ */
+import { html, url } from "../../escape/html.ts";
+import type { LiquidContext } from "../types.ts";
+import { checkKnown, flag, mediaSource, sizeStyle, text, type Params } from "../params.ts";
+
+const KNOWN = ["path", "url", "class", "alt", "title", "caption", "zoomable", "width", "height", "min-width", "max-width", "min-height", "max-height", "loading", "sizes", "slot", "cache_bust"];
+
+export function figure(params: Params, ctx: LiquidContext, tag = "figure.liquid"): string {
+  checkKnown(params, KNOWN, tag, ctx);
+  const path = text(params, "path");
+  const external = text(params, "url");
+  if (!path && !external) {
+    ctx.report({ severity: "error", message: `\`${tag}\` needs \`path\` (a file under assets/) or \`url\``, hint: 'add path="assets/img/…"' });
+    return "";
+  }
+  const src = path ? mediaSource(path, tag, ctx).src : external!;
+  const caption = text(params, "caption");
+  const img = html`<img src="${url(src)}"${attr("class", text(params, "class"))}${attr("width", text(params, "width"))}${attr("height", text(params, "height"))}${attr("style", sizeStyle(params, tag, ctx))}${attr("alt", text(params, "alt") ?? caption ?? "")}${attr("title", text(params, "title"))}${attr("sizes", text(params, "sizes"))} loading="${text(params, "loading") ?? "lazy"}"${flag(params, "zoomable") ? html` data-zoomable` : ""}>`;
+  return html`<figure${attr("slot", text(params, "slot"))}><picture>${img}</picture>${caption ? html`<figcaption class="caption">${caption}</figcaption>` : ""}</figure>`.toString();
+}
+
+/** ` name="value"`, or nothing when the value is absent. */
+export function attr(name: string, value: string | undefined) {
+  return value === undefined ? "" : html` ${name}="${value}"`;
+}

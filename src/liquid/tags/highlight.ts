@@ -1,0 +1,20 @@
+/**
+ * `{% highlight LANG [linenos] %}…{% endhighlight %}` → a fenced code block
+ * for marked, so it renders (and escapes) exactly like ```` ```LANG ````.
+ */
+import type { LiteralTag } from "../types.ts";
+
+export const highlight: LiteralTag = {
+  kind: "literal",
+  name: "highlight",
+  render(args, body, ctx) {
+    const lang = args.trim().split(/\s+/)[0] ?? "";
+    if (!/^[\w+#.-]*$/.test(lang)) {
+      ctx.report({ severity: "error", message: `\`highlight\`: \`${lang}\` is not a language name`, hint: "write {% highlight python %}" });
+    }
+    // A fence longer than any backtick run in the code cannot be closed by it.
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = "`".repeat(longest + 1);
+    return `\n${fence}${lang}\n${body.replace(/^\n/, "").replace(/\n$/, "")}\n${fence}\n`;
+  },
+};

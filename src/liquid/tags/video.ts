@@ -1,0 +1,27 @@
+/**
+ * `{% include video.liquid … %}`: a file under assets/ becomes `<video>`, an
+ * http(s) URL (YouTube, Vimeo embeds) an `<iframe>`, as in al-folio.
+ */
+import { html, url } from "../../escape/html.ts";
+import type { LiquidContext } from "../types.ts";
+import { checkKnown, flag, mediaSource, sizeStyle, text, type Params } from "../params.ts";
+import { attr } from "./figure.ts";
+
+const KNOWN = ["path", "class", "width", "height", "min-width", "max-width", "min-height", "max-height", "autoplay", "controls", "muted", "loop", "playsinline", "poster", "caption", "title", "alt"];
+
+export function video(params: Params, ctx: LiquidContext, tag = "video.liquid"): string {
+  checkKnown(params, KNOWN, tag, ctx);
+  const path = text(params, "path");
+  if (!path) {
+    ctx.report({ severity: "error", message: `\`${tag}\` needs \`path\``, hint: 'add path="assets/video/…" or an embed URL' });
+    return "";
+  }
+  const { src, external } = mediaSource(path, tag, ctx);
+  const common = html`${attr("class", text(params, "class"))}${attr("width", text(params, "width"))}${attr("height", text(params, "height"))}${attr("style", sizeStyle(params, tag, ctx))}${attr("title", text(params, "title"))}`;
+  const caption = text(params, "caption");
+  const poster = text(params, "poster");
+  const player = external
+    ? html`<iframe src="${url(src)}"${common} frameborder="0" loading="lazy" allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe>`
+    : html`<video src="${url(src)}"${common}${poster ? html` poster="${url(poster)}"` : ""}${["autoplay", "controls", "muted", "loop", "playsinline"].map((f) => (flag(params, f) ? ` ${f}` : ""))}${flag(params, "autoplay") ? " muted" : ""}></video>`;
+  return html`<figure>${player}${caption ? html`<figcaption class="caption">${caption}</figcaption>` : ""}</figure>`.toString();
+}

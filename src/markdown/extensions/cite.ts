@@ -1,0 +1,76 @@
+/**
+ * `<d-cite key="a,b"></d-cite>` → `[n]` links to the References entries,
+ * numbered by first citation (distill's rule), each with a hover card that
+ * CSS shows on :hover and :focus-within (no script, keyboard reachable).
+ * Numbers are given by `numberCitations`, a pass over the lexed tokens, so
+ * per-document state stays in the tokens.
+ */
+import type { Marked, MarkedExtension, Token, Tokens } from "marked";
+import { html } from "../../escape/html.ts";
+import type { Bibliography, BibEntry } from "../../bibliography/types.ts";
+import { cardBody } from "../../bibliography/format.ts";
+import { referenceId } from "./ids.ts";
+
+export interface CiteToken extends Tokens.Generic {
+  type: "dCite";
+  raw: string;
+  keys: string[];
+  /** Set by numberCitations. */
+  refs?: { key: string; n: number; entry?: BibEntry }[];
+  /** Which citation of the document this is (1-based), for unique card ids. */
+  occurrence?: number;
+}
+
+const CITE = /^<d-cite\s+key\s*=\s*(?:"([^"]*)"|'([^']*)')\s*(?:\/>|>\s*<\/d-cite>)/;
+
+export const cite: MarkedExtension = {
+  extensions: [
+    {
+      name: "dCite",
+      level: "inline",
+      start: (src) => src.match(/<d-cite\b/)?.index,
+      tokenizer(src) {
+        const m = CITE.exec(src);
+        if (!m) return undefined;
+        const keys = (m[1] ?? m[2] ?? "").split(",").map((k) => k.trim()).filter(Boolean);
+        return { type: "dCite", raw: m[0], keys } satisfies CiteToken;
+      },
+      renderer(token) {
+        const t = token as CiteToken;
+        const refs = t.refs ?? [];
+        const missing = refs.filter((r) => !r.entry);
+        if (!refs.length || missing.length) return html`<span class="citation citation-missing" title="${`unknown citation key: ${t.keys.join(", ")}`}">[?]</span>`.toString();
+        const card = `cite-card-${t.occurrence ?? 0}`;
+        const link = (r: { key: string; n: number }, text: string | number) => html`<a class="cite-link" href="#${referenceId(r.key)}" aria-describedby="${card}">${text}</a>`;
+        const links = refs.length === 1 ? link(refs[0]!, `[${refs[0]!.n}]`) : html`[${refs.map((r, i) => html`${i ? ", " : ""}${link(r, r.n)}`)}]`;
+        return html`<span class="citation">${links}<span class="hover-card" role="tooltip" id="${card}">${refs.map((r) => html`<span class="card-entry">${cardBody(r.entry!)}</span>`)}</span></span>`.toString();
+      },
+    },
+  ],
+};
+
+export interface Citations {
+  /** Cited keys in number order (number = index + 1). */
+  order: string[];
+  /** Keys cited but absent from the bibliography. */
+  unknown: string[];
+}
+
+/** Number every citation in document order and attach its entries. */
+export function numberCitations(markdown: Marked, tokens: Token[], bibliography: Bibliography): Citations {
+  const numbers = new Map<string, number>();
+  const unknown = new Set<string>();
+  let occurrence = 0;
+  void markdown.walkTokens(tokens, (token) => {
+    if (token.type !== "dCite") return;
+    const t = token as CiteToken;
+    t.occurrence = ++occurrence;
+    t.refs = t.keys.map((key) => {
+      if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
+      const entry = Object.hasOwn(bibliography, key) ? bibliography[key] : undefined;
+      if (!entry) unknown.add(key);
+      return { key, n: numbers.get(key)!, ...(entry ? { entry } : {}) };
+    });
+  });
+  return { order: [...numbers.keys()], unknown: [...unknown] };
+}

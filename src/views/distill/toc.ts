@@ -1,0 +1,12 @@
+/** The distill table of contents: links to heading ids (see src/content/toc.ts). */
+import { html, type SafeHtml } from "../../escape/html.ts";
+import type { TocLink } from "../../content/toc.ts";
+
+function list(links: readonly TocLink[]): SafeHtml {
+  return html`<ul>${links.map((l) => html`<li>${l.id ? html`<a href="#${l.id}">${l.text}</a>` : l.text}${l.children.length ? list(l.children) : ""}</li>`)}</ul>`;
+}
+
+export function tableOfContents(links: readonly TocLink[]): SafeHtml {
+  if (!links.length) return html``;
+  return html`<nav class="toc" aria-labelledby="toc-title"><h3 id="toc-title">Contents</h3>${list(links)}</nav>`;
+}
