@@ -10,12 +10,13 @@ import type { BibEntry, Bibliography } from "../../src/bibliography/types.ts";
 /** Keep titles as written: no sentence-casing, braces only protect case. */
 const OPTIONS = { sentenceCase: false, english: false, caseProtection: false, unsupported: "ignore" } as const;
 
-const creatorName = (c: Creator): string => c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(" ");
+const creatorName = (c: Creator): string => (c.name ?? [c.firstName, c.prefix, c.lastName, c.suffix].filter(Boolean).join(" ")).normalize("NFC");
 
 /** The parser marks rich text with a few HTML tags (`<i>`, `<sup>`…); entries hold plain text. */
 const plain = (value: unknown): string | undefined => {
   const s = Array.isArray(value) ? value.join(", ") : typeof value === "string" ? value : undefined;
-  return s?.replace(/<\/?(?:i|b|sup|sub|sc|span|nc)(?:\s[^>]*)?>/g, "").replace(/\s+/g, " ").trim() || undefined;
+  // NFC: the parser composes accents as base letter + combining mark; readers (and search) expect `ö`.
+  return s?.replace(/<\/?(?:i|b|sup|sub|sc|span|nc)(?:\s[^>]*)?>/g, "").replace(/\s+/g, " ").trim().normalize("NFC") || undefined;
 };
 
 function toEntry(e: Entry): BibEntry {

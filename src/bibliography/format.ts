@@ -20,7 +20,7 @@ export function entryLink(entry: BibEntry): string | undefined {
 
 /** One reference, distill's order: title, authors, venue, year, then links. */
 export function referenceBody(entry: BibEntry): SafeHtml {
-  return html`<span class="ref-title">${entry.title}</span>. ${entry.authors.length ? html`<span class="ref-authors">${authorList(entry.authors)}</span>. ` : ""}${entry.venue ? html`<em class="ref-venue">${entry.venue}</em>${entry.year ? ", " : ". "}` : ""}${entry.year ? html`${entry.year}. ` : ""}${entry.note ? html`${entry.note}. ` : ""}${entry.doi ? html`<a href="${url(doiUrl(entry.doi))}">DOI: ${entry.doi}</a> ` : ""}${entry.url && entry.url !== entryLink(entry) ? html`<a href="${url(entry.url)}">[link]</a>` : ""}`;
+  return html`<span class="ref-title">${entry.title}</span>. ${entry.authors.length ? html`<span class="ref-authors">${authorList(entry.authors)}</span>. ` : ""}${entry.venue ? html`<em class="ref-venue">${entry.venue}</em>${entry.year ? ", " : ". "}` : ""}${entry.year ? html`${entry.year}. ` : ""}${entry.note ? html`${entry.note}. ` : ""}${entry.doi ? html`<a href="${url(doiUrl(entry.doi))}">DOI: ${entry.doi}</a> ` : ""}${entry.url ? html`<a href="${url(entry.url)}">[link]</a>` : ""}`;
 }
 
 /** The hover card's content: phrasing content only, since it sits inside a paragraph. */

@@ -1,7 +1,8 @@
 import type { Bundle } from "../../src/store/bundle.ts";
 import type { ContentError } from "../../src/content/error.ts";
 
-export type BuiltSites = Record<string, { bundle: Bundle | null; problems: ContentError[] }>;
+/** `assets`: the site's files under assets/ (`assets/img/x.jpg`), so tests can check that pages link to files that exist. */
+export type BuiltSites = Record<string, { bundle: Bundle | null; problems: ContentError[]; assets: string[] }>;
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+/** `<repo>/../shared`; EDGEFOLIO_SHARED overrides it (set it to a missing folder to see the skip). */
+const SHARED = process.env["EDGEFOLIO_SHARED"] ?? fileURLToPath(new URL("../../../shared/", import.meta.url));
 export const SEED_DIR = join(SHARED, "seed");
 export const CORPUS_DIR = join(SHARED, "corpus", "al-folio");
 

@@ -1,0 +1,35 @@
+/** Broken Liquid, citations, figures and styles stop the build with located messages. */
+import { describe, expect, inject, it } from "vitest";
+
+const problems = () => {
+  const site = inject("sites")["distill-errors"]!;
+  expect(site.bundle).toBeNull();
+  return site.problems.filter((p) => p.severity === "error").map((p) => `${p.file.replace(/^.*\/posts\//, "")}:${p.line}: ${p.message}`);
+};
+
+describe("a build with content errors", () => {
+  it("lists every unknown citation key with its line", () => {
+    expect(problems()).toEqual(expect.arrayContaining(["2024-01-01-bad-cites.md:8: unknown citation key `nosuch2000`", "2024-01-01-bad-cites.md:9: unknown citation key `ghost1999`"]));
+    expect(problems().filter((p) => p.includes("smith2019"))).toEqual([]);
+  });
+
+  it("names a missing figure file at the include's line", () => {
+    expect(problems()).toContain("2024-01-02-missing-figure.md:7: `figure.liquid`: file `assets/img/missing.jpg` not found");
+  });
+
+  it("names unknown tags and includes, and unclosed blocks, at their lines", () => {
+    expect(problems()).toEqual(expect.arrayContaining([
+      "2024-01-03-unknown-tag.md:6: unknown Liquid tag `tabs`",
+      "2024-01-03-unknown-tag.md:8: unknown include `gallery.liquid`",
+      "2024-01-04-unclosed.md:6: `{% details %}` is never closed",
+    ]));
+  });
+
+  it("refuses `</style` in _styles, non-tweet URLs and Liquid variables", () => {
+    expect(problems()).toEqual(expect.arrayContaining([
+      "2024-01-05-style-break.md:3: `_styles` contains `</style`, which would end the style element early",
+      "2024-01-06-bad-tweet.md:4: `twitter` needs a tweet URL, not `https://evil.example.org/status/1`",
+      "2024-01-07-variable.md:4: `path=page.image` in `figure.liquid`: Liquid variables are not supported",
+    ]));
+  });
+});
