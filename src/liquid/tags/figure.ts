@@ -18,6 +18,7 @@ export function figure(params: Params, ctx: LiquidContext, tag = "figure.liquid"
     ctx.report({ severity: "error", message: `\`${tag}\` needs \`path\` (a file under assets/) or \`url\``, hint: 'add path="assets/img/…"' });
     return "";
   }
+  if (!path && !/^https?:\/\//i.test(external!)) ctx.report({ severity: "error", message: `\`${tag}\`: \`url\` must be an http(s) URL, not \`${external}\``, hint: 'use path="assets/…" for files of the site' });
   const src = path ? mediaSource(path, tag, ctx).src : external!;
   const caption = text(params, "caption");
   const img = html`<img src="${url(src)}"${attr("class", text(params, "class"))}${attr("width", text(params, "width"))}${attr("height", text(params, "height"))}${attr("style", sizeStyle(params, tag, ctx))}${attr("alt", text(params, "alt") ?? caption ?? "")}${attr("title", text(params, "title"))}${attr("sizes", text(params, "sizes"))} loading="${text(params, "loading") ?? "lazy"}"${flag(params, "zoomable") ? html` data-zoomable` : ""}>`;

@@ -17,11 +17,12 @@ export function video(params: Params, ctx: LiquidContext, tag = "video.liquid"):
     return "";
   }
   const { src, external } = mediaSource(path, tag, ctx);
+  // Browsers only autoplay muted video, so autoplay implies muted.
   const common = html`${attr("class", text(params, "class"))}${attr("width", text(params, "width"))}${attr("height", text(params, "height"))}${attr("style", sizeStyle(params, tag, ctx))}${attr("title", text(params, "title"))}`;
   const caption = text(params, "caption");
   const poster = text(params, "poster");
   const player = external
     ? html`<iframe src="${url(src)}"${common} frameborder="0" loading="lazy" allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe>`
-    : html`<video src="${url(src)}"${common}${poster ? html` poster="${url(poster)}"` : ""}${["autoplay", "controls", "muted", "loop", "playsinline"].map((f) => (flag(params, f) ? ` ${f}` : ""))}${flag(params, "autoplay") ? " muted" : ""}></video>`;
+    : html`<video src="${url(src)}"${common}${poster ? html` poster="${url(poster)}"` : ""}${["autoplay", "controls", "loop", "playsinline"].map((f) => (flag(params, f) ? ` ${f}` : ""))}${flag(params, "muted") || flag(params, "autoplay") ? " muted" : ""}></video>`;
   return html`<figure>${player}${caption ? html`<figcaption class="caption">${caption}</figcaption>` : ""}</figure>`.toString();
 }

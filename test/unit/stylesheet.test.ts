@@ -1,0 +1,20 @@
+/** The engine stylesheet carries what distill posts need to look right without script. */
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+
+const css = readFileSync(new URL("../../src/styles/edgefolio.css", import.meta.url), "utf8");
+
+describe("edgefolio.css", () => {
+  it("shows citation and footnote cards on hover and on keyboard focus, hidden otherwise", () => {
+    expect(css).toMatch(/\.hover-card \{ display: none;/);
+    for (const sel of [".citation:hover > .hover-card", ".citation:focus-within > .hover-card", ".footnote:hover > .hover-card", ".footnote:focus-within > .hover-card"]) {
+      expect(css).toContain(sel);
+    }
+  });
+
+  it("styles the al-folio / Bootstrap classes posts use", () => {
+    for (const cls of ["row", "col-sm", "mt-3", "mt-md-0", "img-fluid", "rounded", "z-depth-1", "caption", "l-body", "l-page", "l-body-outset", "l-page-outset", "l-screen", "l-screen-inset", "l-gutter"]) {
+      expect(css, cls).toMatch(new RegExp(`\\.${cls}[\\s,{.:]`));
+    }
+  });
+});
