@@ -19,6 +19,15 @@ export interface BuildCliOptions {
   publicDir: string;
 }
 
+/** The git commit (or a timestamp outside git): new engine code gets new ETags and cache keys. */
+function engineBuildId(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return `t${Date.now()}`;
+  }
+}
+
 function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>): Promise<T> {
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
@@ -55,7 +64,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   const publicDir = resolve(opts.publicDir);
   await stagePublic(publicDir, files);
   // Static Assets reach Cloudflare with a deploy; KV content does not need one.
-  if (opts.remote) execFileSync("npx", ["wrangler", "deploy"], { stdio: "inherit" });
+  if (opts.remote) execFileSync("npx", ["wrangler", "deploy", "--var", `ENGINE_BUILD:${engineBuildId()}`], { stdio: "inherit" });
 
   const report = await withTarget(opts, async (target) => {
     try {
