@@ -56,6 +56,8 @@ it("serves the published site with its static assets", async () => {
   const sheet = await fetch(base + css!);
   expect(sheet.status).toBe(200);
   expect(sheet.headers.get("content-type")).toMatch(/^text\/css/);
+  // Content-hashed, so cacheable forever.
+  expect(sheet.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
 });
 
 it("a new post and its image appear after `npm run build`, without restarting", async () => {
