@@ -39,6 +39,6 @@ rows.push({ metric: "worker bundle (wrangler deploy --dry-run)", value: `${(raw 
 await writeSection(
   "build",
   "Build",
-  "`npm run bench -- build`: `buildSite()` from scripts/lib/build-site.ts on generated posts (bench/support/generate-posts.ts, ~2 KB Markdown each), wall time in one Node process after a 100-post warm-up build; Hugo: \`hugo --quiet\` on the same posts with minimal list/single layouts, files written to a temp dir; bundle size of `wrangler deploy --dry-run` output.",
+  "`npm run bench -- build`: `buildSite()` from scripts/lib/build-site.ts on generated posts (bench/support/generate-posts.ts, ~2 KB Markdown each), wall time in one Node process after a 100-post warm-up build; Hugo: `hugo --quiet` on the same posts with minimal list/single layouts, files written to a temp dir; bundle size of `wrangler deploy --dry-run` output.",
   rows,
 );
