@@ -1,17 +1,19 @@
 /**
  * Child process: time the first render of a page in a fresh V8 (cold JIT,
  * nothing warmed), then the median of later renders. Prints JSON.
- * Usage: tsx bench/support/first-render.ts <page-blob.json> <manifest.json>
+ * Usage: tsx bench/support/first-render.ts <page-blob.json> <manifest.json> [--no-warm-up]
  */
 import { readFileSync } from "node:fs";
 import type { Live, PostPage } from "../../src/store/types.ts";
 
 const page = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as PostPage;
 const live = JSON.parse(readFileSync(process.argv[3]!, "utf8")) as Live;
-// Import after reading input so module loading is not part of the first render.
+// What the worker does at isolate start-up: load the modules and run the warm-up (src/index.ts).
 const t0 = performance.now();
 const { pageFrame } = await import("../../src/routes/page-views.ts");
 const { layout } = await import("../../src/views/layout.ts");
+const { warmUp } = await import("../../src/warm-up.ts");
+if (!process.argv.includes("--no-warm-up")) warmUp();
 const importMs = performance.now() - t0;
 
 const render = () => layout(live, pageFrame("post", page, live, page.post.meta.path)).toString();
