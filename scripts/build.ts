@@ -14,6 +14,7 @@ const USAGE = `usage: npm run build -- [options]
   --dry-run         validate and render only; publish nothing
   --drafts          include unpublished and future-dated posts (local previews)
   --persist-to DIR  local state folder, as for \`wrangler dev --persist-to\` (default: .wrangler/state)
+  --public-dir DIR  where to stage static files (default: public, as in wrangler.toml)
   --rollback        make the previous version live again`;
 
 function parseCli(argv: string[]): BuildCliOptions {
@@ -25,6 +26,7 @@ function parseCli(argv: string[]): BuildCliOptions {
       "dry-run": { type: "boolean", default: false },
       drafts: { type: "boolean", default: false },
       "persist-to": { type: "string" },
+      "public-dir": { type: "string", default: "public" },
       rollback: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -39,7 +41,7 @@ function parseCli(argv: string[]): BuildCliOptions {
     dryRun: values["dry-run"],
     drafts: values.drafts,
     rollback: values.rollback,
-    publicDir: "public",
+    publicDir: values["public-dir"],
     ...(values["persist-to"] ? { persistTo: values["persist-to"] } : {}),
   };
 }

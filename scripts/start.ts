@@ -9,7 +9,7 @@ import { runBuild } from "./lib/run-build.ts";
 const code = await runBuild({ content: "content", remote: false, dryRun: false, drafts: process.argv.includes("--drafts"), rollback: false, publicDir: "public" });
 if (code !== 0) process.exit(code);
 
-const dev = spawn("npx", ["wrangler", "dev", "--port", process.env.PORT ?? "8787", "--show-interactive-dev-session=false", ...process.argv.slice(2).filter((a) => a !== "--drafts")], {
+const dev = spawn("npx", ["wrangler", "dev", "--port", process.env.PORT ?? "8787", "--show-interactive-dev-session=false", "--var", `ENGINE_BUILD:dev-${Date.now()}`, ...process.argv.slice(2).filter((a) => a !== "--drafts")], {
   stdio: "inherit",
   env: {
     ...process.env,

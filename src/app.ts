@@ -5,6 +5,8 @@ import { ContentStore } from "./store/content-store.ts";
 import { appendTrailingSlash } from "./routes/trailing-slash.ts";
 import { pages } from "./routes/pages.ts";
 import { statusResponse } from "./routes/status.ts";
+import { pageCache } from "./cache/page-cache.ts";
+import { engineId } from "./version.ts";
 
 export const app = new Hono<AppEnv>();
 
@@ -20,6 +22,7 @@ app.on(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"], "*", async (c) => {
   return statusResponse(c, 405);
 });
 app.use(appendTrailingSlash());
+app.use(pageCache({ engine: (c) => engineId(c.env.ENGINE_BUILD) }));
 app.route("/", pages);
 app.notFound((c) => statusResponse(c, 404));
 app.onError((err, c) => {

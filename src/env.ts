@@ -4,4 +4,6 @@ export interface Env {
   CONTENT: KVNamespace;
   /** content/assets/** and the engine stylesheet (Workers Static Assets). */
   ASSETS: Fetcher;
+  /** Build id of the deployed engine (`wrangler deploy --var ENGINE_BUILD:<id>`); part of ETags and cache keys. */
+  ENGINE_BUILD?: string;
 }

@@ -3,7 +3,7 @@
  * YAML with positions so every later error can name its line. `yaml` parses
  * data only (core schema: no code, no custom tags; aliases are capped).
  */
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { LineCounter, parseDocument, isNode, isMap, type Document } from "yaml";
 import type { ContentError } from "../../src/content/error.ts";
 import type { Locate } from "../../src/content/front-matter.ts";
 
@@ -52,7 +52,12 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
     });
   }
 
-  const locate: Locate = (path) => {
+  const locate: Locate = (path, part = "value") => {
+    if (part === "key" && path.length > 0) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === path[path.length - 1]) : undefined;
+      if (pair && isNode(pair.key) && pair.key.range) return fromOffset(pair.key.range[0]);
+    }
     // Walk back up the path until a node exists; point at the key's value.
     for (let n = path.length; n >= 0; n--) {
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -61,9 +66,17 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
     return { line: 2, col: 1 };
   };
 
-  const ok = !problems.some((p) => p.severity === "error");
+  let data: unknown = null;
+  if (!problems.some((p) => p.severity === "error")) {
+    try {
+      data = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // Alias expansion past the cap ("billion laughs") and similar: an error at the front matter, not a crash.
+      problems.push({ file, line: 2, col: 1, message: `invalid YAML: ${(err as Error).message}`, hint: "use fewer nested aliases (*name)", severity: "error" });
+    }
+  }
   return {
-    data: ok ? doc.toJS({ maxAliasCount: 100 }) : null,
+    data,
     body: lines.slice(end + 1).join("\n"),
     bodyLine: end + 2,
     locate,

@@ -40,6 +40,19 @@ export function remoteTarget(): KvTarget {
         await rm(dir, { recursive: true, force: true });
       }
     },
+    async deleteMany(keys) {
+      if (keys.length === 0) return;
+      const dir = await mkdtemp(join(tmpdir(), "edgefolio-kv-"));
+      try {
+        for (let i = 0; i < keys.length; i += BATCH) {
+          const file = join(dir, `delete-${i}.json`);
+          await writeFile(file, JSON.stringify(keys.slice(i, i + BATCH)));
+          await wrangler(["bulk", "delete", file, "--force"]);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
     async listKeys(prefix) {
       const keys = JSON.parse(await wrangler(["key", "list", "--prefix", prefix])) as { name: string }[];
       return new Set(keys.map((k) => k.name));

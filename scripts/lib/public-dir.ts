@@ -47,7 +47,8 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function prunePublic(publicDir: string, files: PublicFiles): Promise<number> {
   let removed = 0;
   for (const rel of await listFiles(publicDir)) {
-    if (files.copies.has(rel) || files.texts.has(rel)) continue;
+    // Dotfiles (.assetsignore) are the folder's own configuration, not content.
+    if (rel.split("/").some((part) => part.startsWith(".")) || files.copies.has(rel) || files.texts.has(rel)) continue;
     await rm(join(publicDir, rel));
     removed++;
   }

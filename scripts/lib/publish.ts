@@ -5,7 +5,7 @@
  * one, never half of one; a failure at any step leaves the old version live.
  * No Node APIs here: the integration tests run it inside workerd.
  */
-import { LIVE_KEY, BLOB_PREFIX, manifestKey } from "../../src/store/keys.ts";
+import { LIVE_KEY, BLOB_PREFIX, VERSION_PREFIX, blobKey, blobListKey, manifestKey } from "../../src/store/keys.ts";
 import type { Live, Manifest } from "../../src/store/types.ts";
 import type { Bundle, KvEntry } from "../../src/store/bundle.ts";
 
@@ -14,6 +14,7 @@ export interface KvTarget {
   putMany(entries: readonly KvEntry[]): Promise<void>;
   /** Keys under `prefix`. Only the build lists KV; the worker never does. */
   listKeys(prefix: string): Promise<Set<string>>;
+  deleteMany(keys: readonly string[]): Promise<void>;
 }
 
 export interface PublishReport {
@@ -23,6 +24,8 @@ export interface PublishReport {
   written: number;
   /** Blobs already in KV from earlier versions, not uploaded again. */
   reused: number;
+  /** Keys of versions older than the kept ones, deleted after the switch. */
+  deleted: number;
 }
 
 /** How many earlier versions the pointer remembers for rollback. */
@@ -38,7 +41,7 @@ export async function readLive(target: KvTarget): Promise<Live | null> {
 export async function publish(target: KvTarget, bundle: Bundle): Promise<PublishReport> {
   const { manifest } = bundle;
   const live = await readLive(target);
-  if (live?.version === manifest.version) return { version: manifest.version, unchanged: true, written: 0, reused: bundle.blobs.length };
+  if (live?.version === manifest.version) return { version: manifest.version, unchanged: true, written: 0, reused: bundle.blobs.length, deleted: 0 };
 
   // 1. Blobs are content-addressed: skip the ones any earlier version stored.
   const existing = await target.listKeys(BLOB_PREFIX);
@@ -59,7 +62,30 @@ export async function publish(target: KvTarget, bundle: Bundle): Promise<Publish
   const previous = live ? [live.version, ...live.previous.filter((v) => v !== manifest.version)].slice(0, KEEP_VERSIONS) : [];
   const next: Live = { ...manifest, previous };
   await target.putMany([{ key: LIVE_KEY, value: JSON.stringify(next) }]);
-  return { version: manifest.version, unchanged: false, written: newBlobs.length + bundle.versionEntries.length + 1, reused: bundle.blobs.length - newBlobs.length };
+
+  // 5. Clean up what no kept version needs. Failing here costs storage, never availability.
+  const deleted = await collectGarbage(target, [manifest.version, ...previous]).catch(() => 0);
+  return { version: manifest.version, unchanged: false, written: newBlobs.length + bundle.versionEntries.length + 1, reused: bundle.blobs.length - newBlobs.length, deleted };
+}
+
+/**
+ * Delete the keys of versions not in `keep`, and blobs none of them uses.
+ * Versions whose blob list cannot be read are kept whole (their blobs too).
+ */
+export async function collectGarbage(target: KvTarget, keep: readonly string[]): Promise<number> {
+  const versionKeys = await target.listKeys(VERSION_PREFIX);
+  const kept = new Set(keep);
+  const doomed = [...versionKeys].filter((k) => !kept.has(k.slice(VERSION_PREFIX.length).split("/")[0]!));
+  const used = new Set<string>();
+  for (const version of kept) {
+    const list = await target.get(blobListKey(version));
+    if (list === null) return 0; // Cannot tell what this version needs: delete nothing.
+    for (const hash of JSON.parse(list) as string[]) used.add(blobKey(hash));
+  }
+  const unusedBlobs = [...(await target.listKeys(BLOB_PREFIX))].filter((k) => !used.has(k));
+  const keys = [...doomed, ...unusedBlobs];
+  await target.deleteMany(keys);
+  return keys.length;
 }
 
 /** Point `live` back at the version before it. */
@@ -82,6 +108,11 @@ export function bindingTarget(kv: KVNamespace, concurrency = 32): KvTarget {
     async putMany(entries) {
       for (let i = 0; i < entries.length; i += concurrency) {
         await Promise.all(entries.slice(i, i + concurrency).map((e) => kv.put(e.key, e.value)));
+      }
+    },
+    async deleteMany(keys) {
+      for (let i = 0; i < keys.length; i += concurrency) {
+        await Promise.all(keys.slice(i, i + concurrency).map((k) => kv.delete(k)));
       }
     },
     async listKeys(prefix) {

@@ -19,6 +19,23 @@ export interface BuildCliOptions {
   publicDir: string;
 }
 
+/**
+ * Static Assets headers: the engine's files are content-hashed, so browsers and
+ * the edge may keep them forever; content assets keep the default revalidation.
+ */
+const STATIC_HEADERS = `/${ENGINE_ASSET_DIR}/*
+  Cache-Control: public, max-age=31536000, immutable
+`;
+
+/** The git commit (or a timestamp outside git): new engine code gets new ETags and cache keys. */
+function engineBuildId(): string {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  } catch {
+    return `t${Date.now()}`;
+  }
+}
+
 function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>): Promise<T> {
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
@@ -50,12 +67,15 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
 
   const files: PublicFiles = {
     copies: new Map([...loaded.assetFiles].filter(([rel]) => !rel.startsWith(ENGINE_ASSET_DIR + "/"))),
-    texts: new Map([[bundle.manifest.stylesheet.slice(1), loaded.stylesheetText]]),
+    texts: new Map([
+      [bundle.manifest.stylesheet.slice(1), loaded.stylesheetText],
+      ["_headers", STATIC_HEADERS],
+    ]),
   };
   const publicDir = resolve(opts.publicDir);
   await stagePublic(publicDir, files);
   // Static Assets reach Cloudflare with a deploy; KV content does not need one.
-  if (opts.remote) execFileSync("npx", ["wrangler", "deploy"], { stdio: "inherit" });
+  if (opts.remote) execFileSync("npx", ["wrangler", "deploy", "--var", `ENGINE_BUILD:${engineBuildId()}`], { stdio: "inherit" });
 
   const report = await withTarget(opts, async (target) => {
     try {
@@ -68,7 +88,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   await prunePublic(publicDir, files);
   const ms = Math.round(performance.now() - started);
   if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where}; nothing to write (${ms} ms)`);
-  else console.log(`published version ${report.version} to ${where}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages reused (${ms} ms)`);
+  else console.log(`published version ${report.version} to ${where}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages reused, ${report.deleted} old keys deleted (${ms} ms)`);
   return 0;
 }
 

@@ -10,7 +10,7 @@ import { postPath } from "./urls.ts";
 import { cssForStyleElement } from "../escape/index.ts";
 
 /** A YAML path (`["authors", 0, "name"]`) → where it is in the file. */
-export type Locate = (path: readonly (string | number)[]) => { line: number; col: number };
+export type Locate = (path: readonly (string | number)[], part?: "key" | "value") => { line: number; col: number };
 
 export interface FrontMatterInput {
   data: unknown;
@@ -40,8 +40,8 @@ type Result = { meta: PostMeta | null; problems: ContentError[] };
 export function validateFrontMatter(input: FrontMatterInput): Result {
   const { data, file, locate } = input;
   const problems: ContentError[] = [];
-  const at = (path: readonly (string | number)[], message: string, hint?: string, severity: ContentError["severity"] = "error") => {
-    const { line, col } = locate(path);
+  const at = (path: readonly (string | number)[], message: string, hint?: string, severity: ContentError["severity"] = "error", part: "key" | "value" = "value") => {
+    const { line, col } = locate(path, part);
     problems.push({ file, line, col, message, severity, ...(hint ? { hint } : {}) });
   };
 
@@ -52,7 +52,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   const fm = data as Record<string, unknown>;
 
   for (const key of Object.keys(fm)) {
-    if (!KNOWN_KEYS.has(key)) at([key], `unknown front-matter key \`${key}\` is ignored`, "check its spelling against al-folio's keys", "warning");
+    if (!KNOWN_KEYS.has(key)) at([key], `unknown front-matter key \`${key}\` is ignored`, "check its spelling against al-folio's keys", "warning", "key");
   }
 
   const str = (key: string, required: boolean): string | undefined => {

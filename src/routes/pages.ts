@@ -20,7 +20,6 @@ async function servePage(c: Context<AppEnv>): Promise<Response> {
   const data = await store.blob(entry.blob);
   // A route without its blob means a broken publish: an error, not a 404.
   if (data === null) throw new Error(`published version ${live.version} lacks blob ${entry.blob} for ${path}`);
-  c.header("Cache-Control", "public, max-age=60");
   return c.html(layout(live, pageFrame(entry.kind, data, live, path)).toString());
 }
 

@@ -2,7 +2,7 @@
  * Turn a site's routes into the KV entries of one version (see keys.ts).
  * Pure and runtime-neutral (WebCrypto), so the build and the tests use it alike.
  */
-import { blobKey, manifestKey, shardCount, shardKey, shardOf } from "./keys.ts";
+import { blobKey, blobListKey, manifestKey, shardCount, shardKey, shardOf } from "./keys.ts";
 import type { Manifest, RouteEntry, RouteKind, RouteShard } from "./types.ts";
 
 export interface KvEntry {
@@ -58,6 +58,7 @@ export async function makeBundle(
     blobs: [...blobs].map(([hash, value]) => ({ key: blobKey(hash), value })),
     versionEntries: [
       ...tables.map((table, i) => ({ key: shardKey(version, i), value: JSON.stringify(table) })),
+      { key: blobListKey(version), value: JSON.stringify([...blobs.keys()]) },
       { key: manifestKey(version), value: JSON.stringify(manifest) },
     ],
   };

@@ -7,11 +7,14 @@
  *   live                      → Live (current manifest + earlier versions, for rollback)
  *   v/<version>/manifest      → Manifest (immutable)
  *   v/<version>/routes/<n>    → RouteShard (immutable)
+ *   v/<version>/blobs         → string[] of the version's blob hashes (for cleanup; never read by the worker)
  *   blob/<sha256>             → page data (immutable, content-addressed)
  */
 export const LIVE_KEY = "live";
 export const manifestKey = (version: string): string => `v/${version}/manifest`;
 export const shardKey = (version: string, shard: number): string => `v/${version}/routes/${shard}`;
+export const blobListKey = (version: string): string => `v/${version}/blobs`;
+export const VERSION_PREFIX = "v/";
 export const blobKey = (hash: string): string => `blob/${hash}`;
 export const BLOB_PREFIX = "blob/";
 
