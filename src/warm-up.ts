@@ -31,6 +31,14 @@ print("hello")
 
 <!-- a comment -->
 
+A citation<d-cite key="w"></d-cite> and a note<d-footnote>with a <a href="https://example.org">link</a></d-footnote>.
+
+{% details Summary %}
+- {% include figure.liquid path="assets/w.png" class="img-fluid" %}
+{% enddetails %}
+
+{% twitter https://twitter.com/x/status/1 %}
+
 [ref]: https://example.org/ref
 `;
 
@@ -40,12 +48,13 @@ const page: PostPage = {
   post: {
     meta: {
       slug: "warm-up", path: "/blog/2000/warm-up/", layout: "post", title: "Warm-up", description: "", date: "2000-01-01T00:00:00+00:00",
-      year: "2000", tags: ["a"], categories: [], authors: [], giscusComments: false, featured: false, published: true, relatedPosts: false, extras: {},
+      year: "2000", tags: ["a"], categories: [], authors: [{ name: "A", affiliations: [{ name: "B" }] }], toc: { kind: "auto" }, giscusComments: false, featured: false, published: true, relatedPosts: false, extras: {},
     },
     body: BODY,
     sourceFile: "warm-up.md",
     bodyLine: 1,
   },
+  bibliography: { w: { key: "w", type: "article", title: "Warm", authors: ["A B"], venue: "V", year: "2000", doi: "10.1/w" } },
 };
 
 /** Renders the page in each layout; returns the output size so the work cannot be optimised away. */
