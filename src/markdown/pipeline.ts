@@ -11,12 +11,13 @@ import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
 import { cite, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { expandLiquid } from "../liquid/expand.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
@@ -51,6 +52,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
 
   const tokens = markdown.lexer(liquid.text);
+  splitMarksInHtml(markdown, tokens);
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
