@@ -4,7 +4,7 @@ import type { LiquidContext } from "../types.ts";
 import { checkKnown, flag, mediaSource, text, type Params } from "../params.ts";
 import { attr } from "./figure.ts";
 
-const KNOWN = ["path", "class", "autoplay", "controls", "muted", "loop", "caption", "title"];
+const KNOWN = ["path", "cache_bust", "class", "alt", "autoplay", "controls", "muted", "loop", "caption", "title"];
 
 export function audio(params: Params, ctx: LiquidContext, tag = "audio.liquid"): string {
   checkKnown(params, KNOWN, tag, ctx);
