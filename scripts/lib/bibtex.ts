@@ -54,14 +54,15 @@ export function parseBibliography(text: string, file: string): { entries: Biblio
   }
   const entries: Bibliography = {};
   for (const e of library.entries) {
-    if (Object.hasOwn(entries, e.key)) problems.push({ file, ...lineOf(text, e.key), severity: "warning", message: `duplicate BibTeX key \`${e.key}\`; the first entry is used` });
+    if (Object.hasOwn(entries, e.key)) problems.push({ file, ...lineOf(text, e.input), severity: "warning", message: `duplicate BibTeX key \`${e.key}\`; the first entry is used` });
     else entries[e.key] = toEntry(e);
   }
   return { entries, problems };
 }
 
-function lineOf(text: string, key: string): { line: number; col: number } {
-  const i = text.search(new RegExp(`@\\w+\\s*\\{\\s*${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*,`));
+/** Where an entry's source text starts (its `@type{` line). */
+function lineOf(text: string, input: string): { line: number; col: number } {
+  const i = text.indexOf(input);
   if (i < 0) return { line: 0, col: 0 };
   return { line: text.slice(0, i).split("\n").length, col: 1 };
 }
