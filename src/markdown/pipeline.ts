@@ -12,12 +12,13 @@ import { assignHeadingIds, headings, type Heading } from "./extensions/headings.
 import { cite, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
+import { math } from "./extensions/math.ts";
 import { expandLiquid } from "../liquid/expand.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */

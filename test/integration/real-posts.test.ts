@@ -116,8 +116,9 @@ describe.skipIf(!hasCorpus)("al-folio's distill example (../shared/corpus)", () 
     expect(html).toContain('<iframe src="/assets/plotly/demo.html"');
     expect(html).toMatch(/<aside>\s*<figure><picture><img src="\/assets\/img\/rhino.png"/);
     expect(sites["corpus-distill"]!.assets).toContain("assets/img/rhino.png");
-    // $$…$$ stays as written (no server-side math yet).
-    expect(html).toContain("just like $$ E = mc^2 $$.");
+    // $$…$$ stays as written, untouched by Markdown (no server-side math yet).
+    expect(html).toContain('just like <span class="math">$$ E = mc^2 $$</span>.');
+    expect(html).toContain("\\left( \\sum_{k=1}^n a_k b_k \\right)^2");
     expect(html).toContain("giscus.app/client.js");
     expect(outsideCode(html)).not.toContain("{%");
     expect(html).not.toContain("<d-cite");

@@ -43,7 +43,7 @@ export const cite: MarkedExtension = {
         const card = `cite-card-${t.occurrence ?? 0}`;
         const link = (r: { key: string; n: number }, text: string | number) => html`<a class="cite-link" href="#${referenceId(r.key)}" aria-describedby="${card}">${text}</a>`;
         const links = refs.length === 1 ? link(refs[0]!, `[${refs[0]!.n}]`) : html`[${refs.map((r, i) => html`${i ? ", " : ""}${link(r, r.n)}`)}]`;
-        return html`<span class="citation">${links}<span class="hover-card" role="tooltip" id="${card}">${refs.map((r) => html`<span class="card-entry">${cardBody(r.entry!)}</span>`)}</span></span>`.toString();
+        return html`<span class="citation">${links}<span class="hover-card" id="${card}">${refs.map((r) => html`<span class="card-entry">${cardBody(r.entry!)}</span>`)}</span></span>`.toString();
       },
     },
   ],

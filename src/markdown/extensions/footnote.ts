@@ -33,7 +33,7 @@ export const footnote: MarkedExtension = {
         const t = token as FootnoteToken;
         const n = t.n ?? 0;
         const card = `fn-card-${n}`;
-        return html`<span class="footnote"><sup><a class="footnote-link" id="${footnoteRefId(n)}" href="#${footnoteId(n)}" aria-describedby="${card}">${n}</a></sup><span class="hover-card" role="tooltip" id="${card}">${raw(this.parser.parseInline(t.tokens))}</span></span>`.toString();
+        return html`<span class="footnote"><sup><a class="footnote-link" id="${footnoteRefId(n)}" href="#${footnoteId(n)}" aria-describedby="${card}">${n}</a></sup><span class="hover-card" id="${card}">${raw(this.parser.parseInline(t.tokens))}</span></span>`.toString();
       },
     },
   ],
