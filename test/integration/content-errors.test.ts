@@ -33,3 +33,13 @@ describe("a build with content errors", () => {
     ]));
   });
 });
+
+describe("warnings that do not stop a build", () => {
+  it("a TOC entry without a heading, and comments without giscus settings", () => {
+    const warnings = inject("sites")["distill-errors"]!.problems.filter((p) => p.severity === "warning").map((p) => `${p.file.replace(/^.*\/posts\//, "")}:${p.line}: ${p.message}`);
+    expect(warnings).toEqual([
+      "2024-01-08-warnings.md:4: `giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown",
+      "2024-01-08-warnings.md:6: toc entry `Absent section` matches no heading, so its link goes nowhere",
+    ]);
+  });
+});
