@@ -40,6 +40,8 @@ export function expandLiquid(source: string, options: ExpandOptions = {}): Expan
     report: (p) => problems.push({ ...p, offset: at }),
   };
   const open: { name: string; offset: number }[] = [];
+  // Unknown tags already reported: their end tags are not reported again.
+  const unknown = new Set<string>();
   let out = "";
   let last = 0;
   MARKUP.lastIndex = 0;
@@ -57,6 +59,7 @@ export function expandLiquid(source: string, options: ExpandOptions = {}): Expan
     const endOf = /^end(\w+)$/.exec(name)?.[1];
     if (endOf) {
       const top = open[open.length - 1];
+      if (unknown.has(endOf)) continue;
       if (top?.name === endOf) {
         open.pop();
         out += (TAGS.get(endOf) as Extract<LiquidTag, { kind: "block" }>).close();
@@ -67,6 +70,7 @@ export function expandLiquid(source: string, options: ExpandOptions = {}): Expan
     }
     const tag = TAGS.get(name);
     if (!tag) {
+      unknown.add(name);
       ctx.report({ severity: "error", message: `unknown Liquid tag \`${name || inner}\``, hint: `edgefolio supports ${[...TAGS.keys()].join(", ")}; wrap literal {% … %} text in {% raw %}…{% endraw %}` });
       continue;
     }
