@@ -1,14 +1,17 @@
 /** Distill posts as a reader gets them: every part in the server's HTML, no script needed. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { get, publishSite } from "../support/worker.ts";
+import { get, kvReads, publishSite } from "../support/worker.ts";
 import { fragmentLinks, ids, section, text } from "../support/html.ts";
 
 let page: string;
 let auto: string;
+let firstReads: number;
 
 beforeAll(async () => {
   await publishSite("distill");
-  page = await (await get("/blog/2024/everything/")).text();
+  const res = await get("/blog/2024/everything/");
+  firstReads = kvReads(res);
+  page = await res.text();
   auto = await (await get("/blog/2024/auto-toc/")).text();
 });
 
@@ -136,6 +139,10 @@ describe("page extras", () => {
     const comments = section(page, '<section class="comments"', "</section>");
     expect(comments).toContain('<script src="https://giscus.app/client.js" data-repo="lab/blog" data-repo-id="R_lab&quot;id" data-category="Comments" data-category-id="DIC_lab" data-mapping="title"');
     expect(auto).not.toContain("giscus");
+  });
+
+  it("references come from the page's own blob: a cache miss still reads three KV keys, no bibliography key", () => {
+    expect(firstReads).toBe(3);
   });
 
   it("needs no script: the only scripts are the optional widgets", () => {
