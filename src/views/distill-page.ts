@@ -14,7 +14,7 @@ export function distillPage(site: SiteConfig, page: PostPage, doc: RenderedDocum
   const { meta } = page.post;
   return html`<article class="post layout-distill">
 ${titleBlock(meta)}
-${meta.toc ? tableOfContents(resolveToc(meta.toc, doc.headings)) : ""}
+${meta.toc ? tableOfContents(resolveToc(meta.toc, doc.headings), meta.toc.kind === "auto" ? meta.toc.sidebar : undefined) : ""}
 <div class="post-body distill-body">
 ${raw(doc.html)}
 </div>

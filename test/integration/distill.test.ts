@@ -39,8 +39,9 @@ describe("table of contents", () => {
     for (const id of targets) expect(headingIds, id).toContain(id);
   });
 
-  it("`toc: true` is generated from the headings", () => {
-    const toc = section(auto, '<nav class="toc"', "</nav>");
+  it("`toc: {sidebar: left}` (like `toc: true`) is generated from the headings", () => {
+    expect(auto).toContain('<nav class="toc toc-sidebar-left" aria-labelledby="toc-title">');
+    const toc = section(auto, '<nav class="toc toc-sidebar-left"', "</nav>");
     expect(toc).toContain('<ul><li><a href="#first-part">First part</a><ul><li><a href="#detail-one">Detail one</a></li></ul></li><li><a href="#second-part">Second part</a></li></ul>');
     for (const id of fragmentLinks(toc)) expect(ids(auto)).toContain(id);
   });

@@ -6,7 +6,8 @@ function list(links: readonly TocLink[]): SafeHtml {
   return html`<ul>${links.map((l) => html`<li>${l.id ? html`<a href="#${l.id}">${l.text}</a>` : l.text}${l.children.length ? list(l.children) : ""}</li>`)}</ul>`;
 }
 
-export function tableOfContents(links: readonly TocLink[]): SafeHtml {
+/** `sidebar` (al-folio's `toc: {sidebar: left}`) moves it into the margin on wide screens. */
+export function tableOfContents(links: readonly TocLink[], sidebar?: "left" | "right"): SafeHtml {
   if (!links.length) return html``;
-  return html`<nav class="toc" aria-labelledby="toc-title"><h3 id="toc-title">Contents</h3>${list(links)}</nav>`;
+  return html`<nav class="${sidebar ? `toc toc-sidebar-${sidebar}` : "toc"}" aria-labelledby="toc-title"><h3 id="toc-title">Contents</h3>${list(links)}</nav>`;
 }
