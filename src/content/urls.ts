@@ -17,3 +17,15 @@ export function parsePostFileName(name: string): { date: string; slug: string } 
   if (!m) return null;
   return { date: m[1]!, slug: m[2]! };
 }
+
+/** Page N of a paginated archive whose first page is `base` (`/blog/2024/` → `/blog/2024/page/2/`). */
+export const archivePagePath = (base: string, page: number): string => (page <= 1 ? base : `${base}page/${page}/`);
+/** A tag's own feeds, beside its archive: `/blog/tag/ml/feed.xml`, `/blog/tag/ml/feed.json`. */
+export const tagFeedPath = (tag: string, format: "xml" | "json"): string => `${tagPath(tag)}feed.${format}`;
+
+/** The site-wide feeds and crawler files (design.md URL table). */
+export const FEED_PATHS = { rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" } as const;
+export const SITEMAP_PATH = "/sitemap.xml";
+export const ROBOTS_PATH = "/robots.txt";
+/** Part N of a sitemap too big for one file, listed by the sitemap index at SITEMAP_PATH. */
+export const sitemapPartPath = (n: number): string => `/sitemaps/${n}.xml`;

@@ -1,18 +1,20 @@
 /** Which view renders which kind of stored page, and what it contributes to the frame. */
-import type { Live, HomePage, ListPage, PostPage, RouteKind } from "../store/types.ts";
+import type { Live, HomePage, ListPage, PageKind, PostPage } from "../store/types.ts";
 import type { PageFrame } from "../views/layout.ts";
 import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
+import { blogPosting } from "../views/blog-posting.ts";
 
-export function pageFrame(kind: RouteKind, data: unknown, live: Live, path: string): PageFrame {
+export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
     case "home":
       return { path, body: homePage(live.site, data as HomePage) };
     case "list": {
       const page = data as ListPage;
-      return { path, title: page.title, body: listPage(page) };
+      const feeds = page.feed ? { title: `${live.site.title}: ${page.title}`, ...page.feed } : undefined;
+      return { path, title: page.title, body: listPage(page), ...(feeds ? { feeds } : {}) };
     }
     case "post": {
       const page = data as PostPage;
@@ -23,6 +25,8 @@ export function pageFrame(kind: RouteKind, data: unknown, live: Live, path: stri
         description: page.post.meta.description,
         head: postHead(page),
         body: postPage(page, doc),
+        social: { type: "article", published: page.post.meta.date, ...(page.image ? { image: page.image } : {}) },
+        structuredData: blogPosting(live.site, page),
       };
     }
   }
