@@ -1,20 +1,48 @@
 /**
- * XML documents through xmlbuilder2, never string concatenation: it escapes
- * `&`, `<`, `>` in text and attributes (so `]]>` in a post is plain text, no
- * CDATA section to break) and, with `invalidCharReplacement: ""`, drops
- * characters XML 1.0 forbids (control characters a strict parser rejects).
+ * XML documents through fast-xml-parser's XMLBuilder, never string
+ * concatenation. It escapes `&`, `<`, `>` in every text and attribute value
+ * (an HTML body's `&amp;` becomes `&amp;amp;`, so a reader decodes exactly the
+ * HTML we rendered; `]]>` is plain text, no CDATA section to break). XML 1.0
+ * forbids some characters outright, and no escape makes them legal: those
+ * are dropped here, from every value, before the builder sees them.
+ *
+ * (xmlbuilder2 was tried first: it leaves `&` unescaped when it looks like
+ * the start of an entity, so `&lt;script&gt;` in a post body reached readers
+ * as `<script>`: oozcitak/xmlbuilder2#117, #110.)
  */
-import { create } from "xmlbuilder2";
-export type XmlElement = ReturnType<typeof create>;
+import { XMLBuilder } from "fast-xml-parser";
+import { stripXmlIllegal } from "../../src/escape/index.ts";
 
-/** A new document with its root element; `write()` serialises it. */
-export function xmlDocument(root: string, attributes: Record<string, string> = {}): { root: XmlElement; write: () => string } {
-  const doc = create({ version: "1.0", encoding: "UTF-8", invalidCharReplacement: "" });
-  const el = doc.ele(root, attributes);
-  return { root: el, write: () => doc.end({ prettyPrint: true }) + "\n" };
+/**
+ * An element's content: `@name` keys are attributes, `#text` is text, any
+ * other key a child element (an array repeats it). Keys keep their order.
+ */
+export interface XmlElement {
+  [name: string]: string | XmlElement | XmlElement[] | string[] | undefined;
 }
 
-/** Append `<name>text</name>` to `parent`. */
-export function textElement(parent: XmlElement, name: string, text: string, attributes: Record<string, string> = {}): void {
-  parent.ele(name, attributes).txt(text);
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: "@",
+  textNodeName: "#text",
+  format: true,
+  indentBy: "  ",
+  suppressEmptyNode: true,
+  // Otherwise an attribute whose value is "true" is written without a value, which is not XML.
+  suppressBooleanAttributes: false,
+  processEntities: true,
+});
+
+function clean<T>(value: T): T {
+  if (typeof value === "string") return stripXmlIllegal(value) as T;
+  if (Array.isArray(value)) return value.map(clean) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
+  }
+  return value;
+}
+
+/** Serialise `<root …>content</root>` as a UTF-8 XML 1.0 document. */
+export function xmlDocument(root: string, content: XmlElement): string {
+  return builder.build({ "?xml": { "@version": "1.0", "@encoding": "UTF-8" }, [root]: clean(content) }) as string;
 }

@@ -4,7 +4,7 @@
  * sitemap index of parts, so no single response grows with the site.
  */
 import { absoluteUrl, sitemapPartPath } from "../../../src/content/urls.ts";
-import { xmlDocument, textElement } from "../xml-document.ts";
+import { xmlDocument } from "../xml-document.ts";
 
 const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -19,13 +19,7 @@ export interface SitemapEntry {
 }
 
 function urlset(origin: string, entries: readonly SitemapEntry[]): string {
-  const { root, write } = xmlDocument("urlset", { xmlns: SITEMAP_NS });
-  for (const e of entries) {
-    const url = root.ele("url");
-    textElement(url, "loc", absoluteUrl(origin, e.path));
-    if (e.lastmod) textElement(url, "lastmod", e.lastmod);
-  }
-  return write();
+  return xmlDocument("urlset", { "@xmlns": SITEMAP_NS, url: entries.map((e) => ({ loc: absoluteUrl(origin, e.path), lastmod: e.lastmod })) });
 }
 
 function latest(entries: readonly SitemapEntry[]): string | undefined {
@@ -39,15 +33,12 @@ export function sitemapDocuments(origin: string, entries: readonly SitemapEntry[
     docs.set("/sitemap.xml", urlset(origin, entries));
     return docs;
   }
-  const { root, write } = xmlDocument("sitemapindex", { xmlns: SITEMAP_NS });
+  const index: { loc: string; lastmod: string | undefined }[] = [];
   for (let n = 1; (n - 1) * partSize < entries.length; n++) {
     const part = entries.slice((n - 1) * partSize, n * partSize);
     docs.set(sitemapPartPath(n), urlset(origin, part));
-    const el = root.ele("sitemap");
-    textElement(el, "loc", absoluteUrl(origin, sitemapPartPath(n)));
-    const lastmod = latest(part);
-    if (lastmod) textElement(el, "lastmod", lastmod);
+    index.push({ loc: absoluteUrl(origin, sitemapPartPath(n)), lastmod: latest(part) });
   }
-  docs.set("/sitemap.xml", write());
+  docs.set("/sitemap.xml", xmlDocument("sitemapindex", { "@xmlns": SITEMAP_NS, sitemap: index }));
   return docs;
 }
