@@ -38,8 +38,19 @@ export function relatedPosts(newestFirst: readonly PostRecord[], max = MAX_RELAT
       }
     }
     // More shared tags first; among equals the newer post (lower index) first.
-    touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
-    const best = touched.slice(0, max);
+    // Keep only the best `max` while scanning: sorting every candidate would
+    // cost n log n per post when one tag is on every post.
+    const better = (a: number, b: number) => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
+    const best: number[] = [];
+    for (const j of touched) {
+      if (best.length === max && !better(j, best[max - 1]!)) continue;
+      let at = best.length === max ? max - 1 : best.length;
+      while (at > 0 && better(j, best[at - 1]!)) {
+        best[at] = best[at - 1]!;
+        at--;
+      }
+      best[at] = j;
+    }
     for (const j of touched) shared[j] = 0;
     return best;
   });
