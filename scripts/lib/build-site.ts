@@ -12,7 +12,6 @@ import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
-import { siteDocuments } from "./site-documents.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -100,9 +99,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
   if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
 
-  const pages = sitePages(published, site);
-  for (const [path, doc] of siteDocuments(published, site, pages)) pages.set(path, doc);
-  const bundle = await makeBundle(pages, {
+  const bundle = await makeBundle(sitePages(published, site), {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,

@@ -7,13 +7,13 @@ import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import type { HomePage, ListPage, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import { FEED_PATHS, ROBOTS_PATH, absoluteUrl, tagFeedPath, tagPath } from "../../src/content/urls.ts";
-import { FeedItems, type FeedChannel } from "./feeds/feed-items.ts";
+import { FeedItems, type FeedChannel, type RenderPostHtml } from "./feeds/feed-items.ts";
 import { rssFeed } from "./feeds/rss.ts";
 import { atomFeed } from "./feeds/atom.ts";
 import { jsonFeed } from "./feeds/json-feed.ts";
 import { sitemapDocuments, type SitemapEntry } from "./seo/sitemap.ts";
 import { robotsTxt } from "./seo/robots.ts";
-import { groupBy, newestFirst } from "./site-pages.ts";
+import { groupBy, newestFirst } from "./post-groups.ts";
 
 function document(kind: Exclude<SitePage["kind"], "redirect" | "post" | "list" | "home">, body: string): SitePage {
   return { kind, data: body };
@@ -35,12 +35,16 @@ export function sitemapEntries(pages: ReadonlyMap<string, SitePage>): SitemapEnt
   return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-/** Feeds, sitemap and robots.txt by site path. `pages` are the site's pages (for the sitemap). */
-export function siteDocuments(posts: readonly PostRecord[], site: SiteConfig, pages: ReadonlyMap<string, SitePage>): Map<string, SitePage> {
+/**
+ * Feeds, sitemap and robots.txt by site path. `pages` are the site's pages
+ * (for the sitemap); `renderHtml` renders a post's body for the feeds
+ * (default: the Markdown pipeline with no options).
+ */
+export function siteDocuments(posts: readonly PostRecord[], site: SiteConfig, pages: ReadonlyMap<string, SitePage>, renderHtml?: RenderPostHtml): Map<string, SitePage> {
   const docs = new Map<string, SitePage>();
   // A redirected post is an old address, not an entry of its own.
   const listed = newestFirst(posts).filter((p) => !p.meta.redirect);
-  const items = new FeedItems(site);
+  const items = new FeedItems(site, renderHtml);
   const abs = (path: string) => absoluteUrl(site.url, path);
 
   const siteFeed = {

@@ -1,5 +1,6 @@
 /**
- * Every page of the site, computed once at build time, so any request reads
+ * Every page of the site (and, via site-documents.ts, every feed and crawler
+ * file), computed once at build time, so any request reads
  * one precomputed page instead of scanning posts. Every list is cut into
  * pages (the blog by `per_page`, archives by `archive_per_page`), so no
  * stored page grows with the site.
@@ -8,9 +9,10 @@ import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/type
 import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
-import { slugify } from "../../src/content/slug.ts";
 import { relatedPosts } from "./related-posts.ts";
 import { postImage } from "./post-image.ts";
+import { siteDocuments } from "./site-documents.ts";
+import { groupBy, newestFirst } from "./post-groups.ts";
 
 /** al-folio's estimate: words / 180, plus one. */
 export function readingMinutes(markdown: string): number {
@@ -48,33 +50,6 @@ function paginate(basePath: (page: number) => string, posts: PostSummary[], perP
       },
     };
   });
-}
-
-export interface PostGroup {
-  /** The first spelling seen (`Deep Learning`), shown on pages. */
-  label: string;
-  /** Newest first. */
-  posts: PostRecord[];
-}
-
-/** Group posts by a computed key (tag slug, year), keeping the first spelling seen as the label. */
-export function groupBy(posts: readonly PostRecord[], keys: (p: PostRecord) => string[]): Map<string, PostGroup> {
-  const groups = new Map<string, PostGroup>();
-  for (const post of posts) {
-    for (const label of new Set(keys(post))) {
-      const key = slugify(label);
-      if (!key) continue;
-      const g = groups.get(key) ?? { label, posts: [] };
-      if (!g.posts.includes(post)) g.posts.push(post);
-      groups.set(key, g);
-    }
-  }
-  return groups;
-}
-
-/** Newest first; the slug breaks ties so the order never depends on file order. */
-export function newestFirst(posts: readonly PostRecord[]): PostRecord[] {
-  return [...posts].sort((a, b) => Date.parse(b.meta.date) - Date.parse(a.meta.date) || a.meta.slug.localeCompare(b.meta.slug));
 }
 
 /** Posts newest first; `posts` must already exclude drafts and future posts. */
@@ -134,5 +109,8 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig): Map<s
       pages.set(`${base}page/1/`, { kind: "redirect", to: base });
     }
   }
+
+  // Feeds, sitemap and robots.txt: documents made from the posts and the pages above.
+  for (const [path, doc] of siteDocuments(sorted, site, pages)) pages.set(path, doc);
   return pages;
 }

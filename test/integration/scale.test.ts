@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { get, kvReads, publishSite } from "../support/worker.ts";
-import { GENERATED_SIZES, SCALE_PATHS, generatedSiteName } from "../support/generated-sites.ts";
-import { listedPosts } from "../support/html.ts";
+import { GENERATED_SIZES, SCALE_PATHS, generatedSiteName } from "../support/generated-site-paths.ts";
+import { listedPosts } from "../support/page-parts.ts";
 import { parseXml, text, type XmlNode } from "../support/xml.ts";
 
 async function readsPerPath(posts: number): Promise<Map<string, { status: number; reads: number }>> {
@@ -24,7 +24,7 @@ async function readsPerPath(posts: number): Promise<Map<string, { status: number
 
 describe("a 10,000-post site", () => {
   it("was really generated and built", () => {
-    const stats = inject("generatedStats")[generatedSiteName(10_000)]!;
+    const stats = inject("generatedSites")[generatedSiteName(10_000)]!.stats;
     expect(stats.posts).toBe(10_000);
     expect(stats.routes).toBeGreaterThan(10_000);
   });
@@ -45,7 +45,7 @@ describe("a 10,000-post site", () => {
 
   it("stores no page or document over 300 KB, so a request's bytes stay bounded too", () => {
     // Lists are paginated, feeds hold feed_items posts, the sitemap is split into parts of 2,000 URLs.
-    const stats = inject("generatedStats")[generatedSiteName(10_000)]!;
+    const stats = inject("generatedSites")[generatedSiteName(10_000)]!.stats;
     expect(stats.largestBlobBytes).toBeLessThan(300_000);
   });
 
@@ -68,7 +68,7 @@ describe("a 10,000-post site", () => {
     await publishSite(generatedSiteName(10_000));
     const { sitemapindex } = parseXml(await (await get("/sitemap.xml")).text());
     const parts = sitemapindex.sitemap.map((s: XmlNode) => text(s.loc));
-    const routes = inject("generatedStats")[generatedSiteName(10_000)]!.routes;
+    const routes = inject("generatedSites")[generatedSiteName(10_000)]!.stats.routes;
     expect(parts[0]).toBe("https://bench.example.org/sitemaps/1.xml");
     expect(parts.length).toBeGreaterThan(5);
     const first = parseXml(await (await get("/sitemaps/1.xml")).text());

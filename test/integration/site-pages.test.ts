@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { get, publishSite } from "../support/worker.ts";
-import { alternateLinks, jsonLd, listedPosts, metaContent } from "../support/html.ts";
+import { alternateLinks, jsonLd, listedPosts, metaContent } from "../support/page-parts.ts";
 import { parseXml, text, type XmlNode } from "../support/xml.ts";
 
 const ORIGIN = "https://feeds.example.org";

@@ -1,7 +1,7 @@
 /** The edges: a site with no posts and a site with one post, through pages, feeds and sitemap. */
 import { describe, expect, it } from "vitest";
 import { get, publishSite } from "../support/worker.ts";
-import { listedPosts } from "../support/html.ts";
+import { listedPosts } from "../support/page-parts.ts";
 import { parseXml, text } from "../support/xml.ts";
 
 describe("a site with no posts", () => {

@@ -10,7 +10,6 @@ import { loadContent } from "../../scripts/lib/load-content.ts";
 import { buildSite } from "../../scripts/lib/build-site.ts";
 import { SITES_DIR, fixtureSiteNames } from "./fixture-sites.ts";
 import type { BuiltSites } from "./built-sites.ts";
-import { GENERATED_SIZES, buildGeneratedSite, generatedSiteName, type GeneratedSiteStats } from "./generated-sites.ts";
 
 /** Fixed clock so "future-dated" fixtures stay in the future. */
 export const FIXTURE_NOW = new Date("2026-11-29T12:00:00Z");
@@ -22,12 +21,5 @@ export default async function setup(project: TestProject): Promise<void> {
     const result = await buildSite(loaded.source, { now: FIXTURE_NOW });
     sites[name] = { bundle: result.bundle, problems: result.problems };
   }
-  const generatedStats: Record<string, GeneratedSiteStats> = {};
-  for (const posts of GENERATED_SIZES) {
-    const { bundle, stats } = await buildGeneratedSite(posts, FIXTURE_NOW);
-    sites[generatedSiteName(posts)] = { bundle, problems: [] };
-    generatedStats[generatedSiteName(posts)] = stats;
-  }
   project.provide("sites", sites);
-  project.provide("generatedStats", generatedStats);
 }

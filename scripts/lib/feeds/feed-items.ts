@@ -43,11 +43,19 @@ export function absolutizeLinks(html: string, origin: string): string {
   return html.replace(SITE_RELATIVE_ATTR, (_, attr: string, quote: string) => `${attr}=${quote}${absoluteUrl(origin, "/")}`);
 }
 
+/** A post's body as HTML, as its page shows it (citations and footnotes need the post's bibliography). */
+export type RenderPostHtml = (post: PostRecord) => string;
+
+const renderBody: RenderPostHtml = (post) => renderMarkdown(post.body).html;
+
 /** Feed items of a site's posts, each rendered at most once however many feeds list it. */
 export class FeedItems {
   private readonly cache = new Map<PostRecord, FeedItem>();
 
-  constructor(private readonly site: SiteConfig) {}
+  constructor(
+    private readonly site: SiteConfig,
+    private readonly renderHtml: RenderPostHtml = renderBody,
+  ) {}
 
   of(post: PostRecord): FeedItem {
     let item = this.cache.get(post);
@@ -68,7 +76,7 @@ export class FeedItems {
     return {
       url: absoluteUrl(origin, meta.path),
       title: meta.title,
-      contentHtml: absolutizeLinks(renderMarkdown(post.body).html, origin),
+      contentHtml: absolutizeLinks(this.renderHtml(post), origin),
       summary: meta.description,
       published: meta.date,
       ...(meta.lastModified ? { modified: meta.lastModified } : {}),
