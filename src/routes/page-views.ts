@@ -6,6 +6,8 @@ import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
 import { blogPosting } from "../views/blog-posting.ts";
+import { relatedPosts } from "../views/related-posts.ts";
+import { html } from "../escape/html.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
@@ -24,7 +26,9 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         title: page.post.meta.title,
         description: page.post.meta.description,
         head: postHead(page),
-        body: postPage(page, doc),
+        // After the article, whichever layout rendered it (post or distill).
+        body: html`${postPage(page, doc)}
+${relatedPosts(page)}`,
         social: { type: "article", published: page.post.meta.date, ...(page.image ? { image: page.image } : {}) },
         structuredData: blogPosting(live.site, page),
       };

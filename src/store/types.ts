@@ -34,12 +34,12 @@ export type RouteShard = Record<string, RouteEntry>;
 /** Blob of a post page. */
 export interface PostPage {
   post: PostRecord;
+  newer?: PostSummary;
+  older?: PostSummary;
   /** Posts sharing the most tags with this one, then the newest; absent when none or `related_posts: false`. */
   related?: PostSummary[];
   /** Site path or absolute URL of the picture that represents the post (thumbnail, else first figure). */
   image?: string;
-  newer?: PostSummary;
-  older?: PostSummary;
 }
 
 export interface Pager {

@@ -4,7 +4,6 @@ import { displayDate } from "../content/dates.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
 import { tagLinks } from "./post-summary.ts";
-import { relatedPosts } from "./related-posts.ts";
 
 export function postPage(page: PostPage, doc: RenderedDocument): SafeHtml {
   const { meta } = page.post;
@@ -23,7 +22,6 @@ ${raw(doc.html)}
   ${page.newer ? html`<a rel="next" href="${url(page.newer.path)}">← ${page.newer.title}</a>` : ""}
   ${page.older ? html`<a rel="prev" href="${url(page.older.path)}">${page.older.title} →</a>` : ""}
 </nav>
-${relatedPosts(page)}
 </article>`;
 }
 
