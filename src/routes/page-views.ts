@@ -5,9 +5,7 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
-import { blogPosting } from "../views/blog-posting.ts";
-import { relatedPosts } from "../views/related-posts.ts";
-import { html } from "../escape/html.ts";
+import { postExtras } from "../views/post-extras.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
@@ -22,15 +20,12 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
       const page = data as PostPage;
       const doc = renderMarkdown(page.post.body);
       return {
+        ...postExtras(live.site, page),
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
         head: postHead(page),
-        // After the article, whichever layout rendered it (post or distill).
-        body: html`${postPage(page, doc)}
-${relatedPosts(page)}`,
-        social: { type: "article", published: page.post.meta.date, ...(page.image ? { image: page.image } : {}) },
-        structuredData: blogPosting(live.site, page),
+        body: postPage(page, doc),
       };
     }
   }

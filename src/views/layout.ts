@@ -12,6 +12,8 @@ export interface PageFrame {
   /** Extra elements for <head> (post styles, feeds). */
   head?: SafeHtml;
   body: SafeHtml;
+  /** What follows the body in <main> (a post's related posts). */
+  after?: SafeHtml;
   /** The page's own feeds (a tag archive's), advertised after the site's. */
   feeds?: PageFeeds;
   /** Link-preview details; default: a `website` without a picture. */
@@ -48,6 +50,7 @@ ${page.head}
 </header>
 <main id="content">
 ${page.body}
+${page.after}
 </main>
 <footer class="site-footer">
   <p>${site.footer || html`© ${site.author || site.title}`}</p>
