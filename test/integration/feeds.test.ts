@@ -186,3 +186,17 @@ describe("unpublished and future posts", () => {
     }
   });
 });
+
+describe("feed readers polling", () => {
+  it("get an ETag and a 304 when nothing changed", async () => {
+    for (const path of ["/feed.xml", "/atom.xml", "/feed.json"]) {
+      const first = await get(path);
+      await first.arrayBuffer();
+      const etag = first.headers.get("etag");
+      expect(etag, path).toBeTruthy();
+      const again = await get(path, { headers: { "If-None-Match": etag! } });
+      expect(again.status, path).toBe(304);
+      expect(await again.text()).toBe("");
+    }
+  });
+});
