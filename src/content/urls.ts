@@ -8,8 +8,13 @@ export const tagPath = (tag: string): string => `/blog/tag/${slugify(tag)}/`;
 export const categoryPath = (category: string): string => `/blog/category/${slugify(category)}/`;
 /** Site-relative asset reference as al-folio writes it (`assets/img/x.jpg`) → `/assets/img/x.jpg`. */
 export const assetPath = (path: string): string => "/" + path.replace(/^\/+/, "");
-/** Absolute URL from the site's canonical origin (never from the request's Host). */
-export const absoluteUrl = (origin: string, path: string): string => origin.replace(/\/+$/, "") + path;
+/**
+ * Absolute URL from the site's canonical origin (never from the request's Host).
+ * `path` is a site path as this module builds it (not yet percent-encoded):
+ * non-ASCII tag slugs and spaces in asset names are percent-encoded, as
+ * sitemaps and RSS readers expect URLs rather than IRIs.
+ */
+export const absoluteUrl = (origin: string, path: string): string => origin.replace(/\/+$/, "") + encodeURI(path);
 
 /** `2024-01-03-december-2023-in-ml.md` → date and slug; null when the name is not dated. */
 export function parsePostFileName(name: string): { date: string; slug: string } | null {

@@ -172,6 +172,12 @@ describe("tag feeds", () => {
     expect(feed.items.map((i: XmlNode) => i.url)).toEqual([`${ORIGIN}/blog/2024/hostile/`]);
   });
 
+  it("a non-ASCII tag's feed links to itself with a percent-encoded URL", async () => {
+    const path = `/blog/tag/${encodeURIComponent("ωmega-σ")}/feed.xml`;
+    const { rss } = await fetchXml(path, "application/rss+xml");
+    expect(rss.channel["atom:link"]["@href"]).toBe(`${ORIGIN}${path}`);
+  });
+
   it("unknown tags and drafts-only tags have no feed", async () => {
     expect((await get("/blog/tag/nope/feed.xml")).status).toBe(404);
     expect((await get("/blog/tag/CamelCase-Tag/feed.json")).status).toBe(404);

@@ -78,6 +78,13 @@ describe("archives", () => {
     expect((await get("/blog/2024/page/4/")).status).toBe(404);
   });
 
+  it("a tag with non-ASCII letters has its archive and feeds at the percent-encoded address browsers send", async () => {
+    const html = await page("/blog/2024/unrelated/");
+    expect(html).toContain('<a href="/blog/tag/ωmega-σ/">#Ωmega Σ</a>');
+    expect(listedPosts(await page(`/blog/tag/${encodeURIComponent("ωmega-σ")}/`))).toEqual(["/blog/2024/unrelated/"]);
+    expect((await get(`/blog/tag/${encodeURIComponent("ωmega-σ")}/feed.xml`)).status).toBe(200);
+  });
+
   it("category archives use the slug of the category", async () => {
     const html = await page("/blog/category/research-notes/");
     expect(html).toContain("Posts in Research Notes");
@@ -201,13 +208,15 @@ describe("crawlers", () => {
       expect(byLoc.has(`${ORIGIN}${path}`), path).toBe(true);
     }
     expect(byLoc.get(`${ORIGIN}/blog/2025/newest/`)).toBe("2025-02-01T00:00:00+00:00");
+    // URLs, not IRIs: the non-ASCII tag slug is percent-encoded.
+    expect(byLoc.has(`${ORIGIN}/blog/tag/%CF%89mega-%CF%83/`)).toBe(true);
     expect(byLoc.get(`${ORIGIN}/`)).toBe("2025-01-01T10:00:00+00:00");
     for (const loc of byLoc.keys()) {
       expect(loc).not.toMatch(/unpublished|future|\/page\/1\/|feed\.|evil/);
     }
     // Home, 3 blog pages, 6 posts, 2024 (3 pages) and 2025, tags machine-learning (2 pages),
-    // reviews (2), camelcase-tag, solitary, and the category.
-    expect(byLoc.size).toBe(1 + 3 + 6 + 3 + 1 + 2 + 2 + 1 + 1 + 1);
+    // reviews (2), camelcase-tag, solitary, ωmega-σ, and the category.
+    expect(byLoc.size).toBe(1 + 3 + 6 + 3 + 1 + 2 + 2 + 1 + 1 + 1 + 1);
   });
 
   it("/robots.txt points at the sitemap", async () => {
