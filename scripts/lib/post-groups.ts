@@ -17,7 +17,8 @@ export function groupBy(posts: readonly PostRecord[], keys: (p: PostRecord) => s
       const key = slugify(label);
       if (!key) continue;
       const g = groups.get(key) ?? { label, posts: [] };
-      if (!g.posts.includes(post)) g.posts.push(post);
+      // Two spellings of one tag on a post (`ML`, `ml`) list it once; posts arrive one at a time.
+      if (g.posts.at(-1) !== post) g.posts.push(post);
       groups.set(key, g);
     }
   }
