@@ -59,6 +59,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     author: text_("author", ""),
     timezone,
     perPage: int("per_page", 5),
+    archivePerPage: int("archive_per_page", 50),
     feedItems: int("feed_items", 20),
     nav: nav.length ? nav : [{ title: "blog", url: "/blog/" }],
     footer: text_("footer", ""),

@@ -1,13 +1,20 @@
 /**
- * Every page of the site, computed once at build time, so any request reads
- * one precomputed page instead of scanning posts.
+ * Every page of the site (and, via site-documents.ts, every feed and crawler
+ * file), computed once at build time, so any request reads
+ * one precomputed page instead of scanning posts. Every list is cut into
+ * pages (the blog by `per_page`, archives by `archive_per_page`), so no
+ * stored page grows with the site.
  */
 import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/types.ts";
 import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
-import { blogPagePath, categoryPath, tagPath, yearPath } from "../../src/content/urls.ts";
-import { slugify } from "../../src/content/slug.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
+import { relatedPosts } from "./related-posts.ts";
+import { postImage } from "./post-image.ts";
+import { siteDocuments } from "./site-documents.ts";
+import { groupBy, newestFirst } from "./post-groups.ts";
 
 /** al-folio's estimate: words / 180, plus one. */
 export function readingMinutes(markdown: string): number {
@@ -47,29 +54,12 @@ function paginate(basePath: (page: number) => string, posts: PostSummary[], perP
   });
 }
 
-/** Group posts by a computed key (tag slug, year), keeping the first spelling seen as the label. */
-function groupBy(posts: readonly PostRecord[], keys: (p: PostRecord) => string[]): Map<string, { label: string; posts: PostRecord[] }> {
-  const groups = new Map<string, { label: string; posts: PostRecord[] }>();
-  for (const post of posts) {
-    for (const label of new Set(keys(post))) {
-      const key = slugify(label);
-      if (!key) continue;
-      const g = groups.get(key) ?? { label, posts: [] };
-      g.posts.push(post);
-      groups.set(key, g);
-    }
-  }
-  return groups;
-}
-
-/**
- * Posts newest first; `posts` must already exclude drafts and future posts.
- * `cited` holds, by post path, the bibliography entries each post cites.
- */
+/** Posts newest first; `posts` must already exclude drafts and future posts. */
 export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited: ReadonlyMap<string, Bibliography> = new Map()): Map<string, SitePage> {
-  const sorted = [...posts].sort((a, b) => (a.meta.date < b.meta.date ? 1 : a.meta.date > b.meta.date ? -1 : a.meta.slug.localeCompare(b.meta.slug)));
+  const sorted = newestFirst(posts);
   const summaries = sorted.map(summarize);
   const summaryOf = new Map(sorted.map((post, i) => [post, summaries[i]!]));
+  const related = relatedPosts(sorted);
   const pages = new Map<string, SitePage>();
 
   sorted.forEach((post, i) => {
@@ -78,11 +68,21 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
       return;
     }
     const bibliography = cited.get(post.meta.path);
-    const page: PostPage = { post, ...(bibliography ? { bibliography } : {}), ...(i > 0 ? { newer: summaries[i - 1] } : {}), ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}) };
+    const image = postImage(post);
+    const page: PostPage = {
+      post,
+      ...(bibliography ? { bibliography } : {}),
+      ...(i > 0 ? { newer: summaries[i - 1] } : {}),
+      ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}),
+      ...(related[i]!.length ? { related: related[i]!.map((j) => summaries[j]!) } : {}),
+      ...(image ? { image } : {}),
+    };
     pages.set(post.meta.path, { kind: "post", data: page });
   });
 
-  const home: HomePage = { latest: summaries.slice(0, site.perPage), featured: summaries.filter((_, i) => sorted[i]!.meta.featured) };
+  // Featured posts are capped like the latest ones: the home page stays one bounded blob.
+  const featured = summaries.filter((_, i) => sorted[i]!.meta.featured).slice(0, site.perPage);
+  const home: HomePage = { latest: summaries.slice(0, site.perPage), featured };
   pages.set("/", { kind: "home", data: home });
 
   for (const p of paginate(blogPagePath, summaries, site.perPage)) {
@@ -97,9 +97,29 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   ];
   for (const [kind, keys, path, title] of archives) {
     for (const { label, posts: group } of groupBy(sorted, keys).values()) {
-      const list: ListPage = { kind, title: title(label), posts: group.map((p) => summaryOf.get(p)!) };
-      pages.set(path(label), { kind: "list", data: list });
+      const base = path(label);
+      const feed = kind === "tag" ? { rss: tagFeedPath(label, "xml"), json: tagFeedPath(label, "json") } : undefined;
+      for (const p of paginate((n) => archivePagePath(base, n), group.map((post) => summaryOf.get(post)!), site.archivePerPage)) {
+        const list: ListPage = {
+          kind,
+          title: p.pager.page > 1 ? `${title(label)}, page ${p.pager.page}` : title(label),
+          posts: p.posts,
+          pager: p.pager,
+          ...(feed ? { feed } : {}),
+        };
+        pages.set(p.path, { kind: "list", data: list });
+      }
+      // Like /blog/page/1/: the first page has one address.
+      pages.set(`${base}page/1/`, { kind: "redirect", to: base });
     }
   }
+
+  // Feeds, sitemap and robots.txt: documents made from the posts and the pages above.
+  // Feeds carry the same citations as the pages.
+  const renderHtml = (post: PostRecord) => {
+    const bibliography = cited.get(post.meta.path);
+    return renderMarkdown(post.body, bibliography ? { bibliography } : {}).html;
+  };
+  for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
   return pages;
 }

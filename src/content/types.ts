@@ -101,6 +101,9 @@ export interface SiteConfig {
   author: string;
   timezone: string;
   perPage: number;
+  /** Posts per page of year, tag and category archives (`archive_per_page`). */
+  archivePerPage: number;
+  /** Items in each feed, newest first (`feed_items`). */
   feedItems: number;
   nav: NavLink[];
   giscus?: GiscusSettings;

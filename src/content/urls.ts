@@ -8,8 +8,13 @@ export const tagPath = (tag: string): string => `/blog/tag/${slugify(tag)}/`;
 export const categoryPath = (category: string): string => `/blog/category/${slugify(category)}/`;
 /** Site-relative asset reference as al-folio writes it (`assets/img/x.jpg`) → `/assets/img/x.jpg`. */
 export const assetPath = (path: string): string => "/" + path.replace(/^\/+/, "");
-/** Absolute URL from the site's canonical origin (never from the request's Host). */
-export const absoluteUrl = (origin: string, path: string): string => origin.replace(/\/+$/, "") + path;
+/**
+ * Absolute URL from the site's canonical origin (never from the request's Host).
+ * `path` is a site path as this module builds it (not yet percent-encoded):
+ * non-ASCII tag slugs and spaces in asset names are percent-encoded, as
+ * sitemaps and RSS readers expect URLs rather than IRIs.
+ */
+export const absoluteUrl = (origin: string, path: string): string => origin.replace(/\/+$/, "") + encodeURI(path);
 
 /** `2024-01-03-december-2023-in-ml.md` → date and slug; null when the name is not dated. */
 export function parsePostFileName(name: string): { date: string; slug: string } | null {
@@ -17,3 +22,15 @@ export function parsePostFileName(name: string): { date: string; slug: string } 
   if (!m) return null;
   return { date: m[1]!, slug: m[2]! };
 }
+
+/** Page N of a paginated archive whose first page is `base` (`/blog/2024/` → `/blog/2024/page/2/`). */
+export const archivePagePath = (base: string, page: number): string => (page <= 1 ? base : `${base}page/${page}/`);
+/** A tag's own feeds, beside its archive: `/blog/tag/ml/feed.xml`, `/blog/tag/ml/feed.json`. */
+export const tagFeedPath = (tag: string, format: "xml" | "json"): string => `${tagPath(tag)}feed.${format}`;
+
+/** The site-wide feeds and crawler files (design.md URL table). */
+export const FEED_PATHS = { rss: "/feed.xml", atom: "/atom.xml", json: "/feed.json" } as const;
+export const SITEMAP_PATH = "/sitemap.xml";
+export const ROBOTS_PATH = "/robots.txt";
+/** Part N of a sitemap too big for one file, listed by the sitemap index at SITEMAP_PATH. */
+export const sitemapPartPath = (n: number): string => `/sitemaps/${n}.xml`;

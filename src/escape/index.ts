@@ -52,7 +52,12 @@ export function cssForStyleElement(css: string): string | null {
 // XML 1.0 allows #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 const XML_ILLEGAL = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/** Drop the characters XML 1.0 forbids (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF). */
+export function stripXmlIllegal(value: string): string {
+  return value.replace(XML_ILLEGAL, "");
+}
+
 /** Escape for XML text or attribute values, dropping characters XML 1.0 forbids. */
 export function escapeXml(value: unknown): string {
-  return String(value).replace(XML_ILLEGAL, "").replace(/[&<>"']/g, (c) => HTML_ATTR[c] ?? c);
+  return stripXmlIllegal(String(value)).replace(/[&<>"']/g, (c) => HTML_ATTR[c] ?? c);
 }

@@ -1,25 +1,28 @@
 /** Which view renders which kind of stored page, and what it contributes to the frame. */
-import type { Live, HomePage, ListPage, PostPage, RouteKind } from "../store/types.ts";
+import type { Live, HomePage, ListPage, PageKind, PostPage } from "../store/types.ts";
 import type { PageFrame } from "../views/layout.ts";
 import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
+import { postExtras } from "../views/post-extras.ts";
 
-export function pageFrame(kind: RouteKind, data: unknown, live: Live, path: string): PageFrame {
+export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
     case "home":
       return { path, body: homePage(live.site, data as HomePage) };
     case "list": {
       const page = data as ListPage;
-      return { path, title: page.title, body: listPage(page) };
+      const feeds = page.feed ? { title: `${live.site.title}: ${page.title}`, ...page.feed } : undefined;
+      return { path, title: page.title, body: listPage(page), ...(feeds ? { feeds } : {}) };
     }
     case "post": {
       const page = data as PostPage;
       const doc = renderMarkdown(page.post.body, page.bibliography ? { bibliography: page.bibliography } : {});
       const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
+        ...postExtras(live.site, page),
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,

@@ -1,13 +1,16 @@
 /**
- * Content pages. The URL scheme (src/content/urls.ts) is declared here so
- * malformed paths 404 without touching KV; every matched path is then looked
- * up in the live version's route table: three KV reads whatever the site's size.
+ * Content pages and documents. The URL scheme (src/content/urls.ts) is
+ * declared here so malformed paths 404 without touching KV; every matched
+ * path is then looked up in the live version's route table: three KV reads
+ * whatever the site's size. Pages render into the site frame; documents
+ * (feeds, sitemap, robots.txt) were written whole by the build.
  */
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { layout } from "../views/layout.ts";
 import { pageFrame } from "./page-views.ts";
 import { statusResponse } from "./status.ts";
+import { DOCUMENT_CONTENT_TYPES, isDocumentKind } from "../store/document-types.ts";
 
 async function servePage(c: Context<AppEnv>): Promise<Response> {
   const store = c.get("store");
@@ -20,15 +23,29 @@ async function servePage(c: Context<AppEnv>): Promise<Response> {
   const data = await store.blob(entry.blob);
   // A route without its blob means a broken publish: an error, not a 404.
   if (data === null) throw new Error(`published version ${live.version} lacks blob ${entry.blob} for ${path}`);
+  if (isDocumentKind(entry.kind)) return c.body(data as string, 200, { "Content-Type": DOCUMENT_CONTENT_TYPES[entry.kind] });
   return c.html(layout(live, pageFrame(entry.kind, data, live, path)).toString());
 }
+
+const PAGE_N = ":n{[1-9][0-9]*}";
 
 export const pages = new Hono<AppEnv>()
   .get("/", servePage)
   .get("/blog/", servePage)
   .get("/blog/page/1/", (c) => c.redirect("/blog/", 301))
-  .get("/blog/page/:n{[1-9][0-9]*}/", servePage)
+  .get(`/blog/page/${PAGE_N}/`, servePage)
   .get("/blog/:year{[0-9]{4}}/", servePage)
+  .get(`/blog/:year{[0-9]{4}}/page/${PAGE_N}/`, servePage)
   .get("/blog/:year{[0-9]{4}}/:slug/", servePage)
   .get("/blog/tag/:tag/", servePage)
-  .get("/blog/category/:category/", servePage);
+  .get(`/blog/tag/:tag/page/${PAGE_N}/`, servePage)
+  .get("/blog/tag/:tag/feed.xml", servePage)
+  .get("/blog/tag/:tag/feed.json", servePage)
+  .get("/blog/category/:category/", servePage)
+  .get(`/blog/category/:category/page/${PAGE_N}/`, servePage)
+  .get("/feed.xml", servePage)
+  .get("/atom.xml", servePage)
+  .get("/feed.json", servePage)
+  .get("/sitemap.xml", servePage)
+  .get("/sitemaps/:n{[1-9][0-9]*\\.xml}", servePage)
+  .get("/robots.txt", servePage);

@@ -20,7 +20,11 @@ export interface Live extends Manifest {
   previous: string[];
 }
 
-export type RouteKind = "post" | "list" | "home";
+/** Pages rendered by a view into the site frame. */
+export type PageKind = "post" | "list" | "home";
+/** Documents precomputed whole at build time (feeds, sitemap, robots.txt): the blob is the response body. */
+export type DocumentKind = "rss" | "atom" | "json-feed" | "sitemap" | "robots";
+export type RouteKind = PageKind | DocumentKind;
 
 export type RouteEntry =
   | { kind: RouteKind; blob: string }
@@ -35,6 +39,10 @@ export interface PostPage {
   bibliography?: Bibliography;
   newer?: PostSummary;
   older?: PostSummary;
+  /** Posts sharing the most tags with this one, then the newest; absent when none or `related_posts: false`. */
+  related?: PostSummary[];
+  /** Site path or absolute URL of the picture that represents the post (thumbnail, else first figure). */
+  image?: string;
 }
 
 export interface Pager {
@@ -53,6 +61,8 @@ export interface ListPage {
   title: string;
   posts: PostSummary[];
   pager?: Pager;
+  /** A tag archive's own feeds (site paths), for autodiscovery. */
+  feed?: { rss: string; json: string };
 }
 
 /** Blob of the home page. */

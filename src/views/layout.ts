@@ -1,6 +1,7 @@
 /** The site frame every page shares: head, header with navigation, footer. */
 import { html, url, type SafeHtml } from "../escape/html.ts";
 import type { Manifest } from "../store/types.ts";
+import { feedLinks, socialMeta, structuredData, type PageFeeds, type SocialPreview } from "./head-meta.ts";
 
 export interface PageFrame {
   /** Page title; the site title is appended unless this is the home page. */
@@ -11,12 +12,21 @@ export interface PageFrame {
   /** Extra elements for <head> (post styles, feeds). */
   head?: SafeHtml;
   body: SafeHtml;
+  /** What follows the body in <main> (a post's related posts). */
+  after?: SafeHtml;
+  /** The page's own feeds (a tag archive's), advertised after the site's. */
+  feeds?: PageFeeds;
+  /** Link-preview details; default: a `website` without a picture. */
+  social?: SocialPreview;
+  /** JSON-LD data (a post's BlogPosting). */
+  structuredData?: unknown;
 }
 
 export function layout(manifest: Pick<Manifest, "site" | "stylesheet">, page: PageFrame): SafeHtml {
   const { site } = manifest;
   const fullTitle = page.title ? `${page.title} | ${site.title}` : site.title;
   const description = page.description || site.description;
+  const canonical = site.url + page.path;
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -24,8 +34,11 @@ export function layout(manifest: Pick<Manifest, "site" | "stylesheet">, page: Pa
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${fullTitle}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
-<link rel="canonical" href="${url(site.url + page.path)}">
+<link rel="canonical" href="${url(canonical)}">
 <link rel="stylesheet" href="${url(manifest.stylesheet)}">
+${feedLinks(site, page.feeds)}
+${socialMeta(site, { title: page.title ?? site.title, description, canonical }, page.social ?? { type: "website" })}
+${page.structuredData === undefined ? "" : structuredData(page.structuredData)}
 ${page.head}
 </head>
 <body>
@@ -37,6 +50,7 @@ ${page.head}
 </header>
 <main id="content">
 ${page.body}
+${page.after}
 </main>
 <footer class="site-footer">
   <p>${site.footer || html`© ${site.author || site.title}`}</p>

@@ -4,9 +4,9 @@ import { postList } from "./post-summary.ts";
 
 function pager(p: Pager): SafeHtml {
   return html`<nav class="pager" aria-label="Pages">
-  ${p.prev ? html`<a rel="prev" href="${url(p.prev)}">← Newer</a>` : ""}
+  ${p.prev ? html`<a class="first" href="${url(p.first)}">« Newest</a> <a rel="prev" href="${url(p.prev)}">← Newer</a>` : ""}
   <span>Page ${p.page} of ${p.pages}</span>
-  ${p.next ? html`<a rel="next" href="${url(p.next)}">Older →</a>` : ""}
+  ${p.next ? html`<a rel="next" href="${url(p.next)}">Older →</a> <a class="last" href="${url(p.last)}">Oldest »</a>` : ""}
 </nav>`;
 }
 

@@ -6,8 +6,11 @@ import { env, SELF } from "cloudflare:test";
 import { inject } from "vitest";
 import { bindingTarget, publish, type PublishReport } from "../../scripts/lib/publish.ts";
 import type { Bundle } from "../../src/store/bundle.ts";
+import "./generated-site-paths.ts";
 
 export function builtSite(name: string): Bundle {
+  const generated = inject("generatedSites")[name];
+  if (generated) return generated.bundle;
   const site = inject("sites")[name];
   if (!site) throw new Error(`no fixture site test/fixtures/sites/${name}`);
   if (!site.bundle) throw new Error(`fixture site ${name} does not build:\n${site.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join("\n")}`);

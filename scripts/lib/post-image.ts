@@ -1,0 +1,23 @@
+/**
+ * The picture that represents a post in link previews (OpenGraph, Twitter
+ * cards, JSON-LD, JSON Feed): its `thumbnail`, else its first figure.
+ */
+import type { PostRecord } from "../../src/content/types.ts";
+import { assetPath } from "../../src/content/urls.ts";
+
+// The first picture of the body, whichever way it was written: al-folio's
+// figure include, a Markdown image, or an <img> element.
+const FIRST_FIGURE = /\{%-?\s*include\s+figure\.(?:html|liquid)\b[^%]*?\bpath\s*=\s*["']([^"']+)["']|!\[[^\]]*\]\(\s*<?([^\s)>]+)|<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/i;
+
+/** Site path (`/assets/img/x.jpg`) or absolute http(s) URL; undefined when the post has no picture. */
+export function postImage(post: PostRecord): string | undefined {
+  const found = post.meta.thumbnail ?? (() => {
+    const m = FIRST_FIGURE.exec(post.body);
+    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  })();
+  if (!found) return undefined;
+  if (/^https?:\/\//i.test(found)) return found;
+  // Anything else with a scheme or a protocol-relative URL is not a picture we can vouch for.
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(found)) return undefined;
+  return assetPath(found);
+}
