@@ -1,5 +1,5 @@
 /** A `layout: distill` post: title block and byline, contents, body, appendix, comments. */
-import { html, raw, url, type SafeHtml } from "../escape/html.ts";
+import { html, raw, type SafeHtml } from "../escape/html.ts";
 import type { SiteConfig } from "../content/types.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
@@ -9,6 +9,7 @@ import { tableOfContents } from "./distill/toc.ts";
 import { appendix } from "./appendix.ts";
 import { giscus } from "./giscus.ts";
 import { tagLinks } from "./post-summary.ts";
+import { postNeighbours } from "./post-neighbours.ts";
 
 export function distillPage(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml {
   const { meta } = page.post;
@@ -21,9 +22,6 @@ ${raw(doc.html)}
 ${appendix(doc, page.bibliography)}
 ${meta.tags.length ? tagLinks(meta.tags) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
-<nav class="post-neighbours" aria-label="More posts">
-  ${page.newer ? html`<a rel="next" href="${url(page.newer.path)}">← ${page.newer.title}</a>` : ""}
-  ${page.older ? html`<a rel="prev" href="${url(page.older.path)}">${page.older.title} →</a>` : ""}
-</nav>
+${postNeighbours(page)}
 </article>`;
 }

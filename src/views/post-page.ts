@@ -7,6 +7,7 @@ import type { SiteConfig } from "../content/types.ts";
 import { tagLinks } from "./post-summary.ts";
 import { appendix } from "./appendix.ts";
 import { giscus } from "./giscus.ts";
+import { postNeighbours } from "./post-neighbours.ts";
 
 export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml {
   const { meta } = page.post;
@@ -23,10 +24,7 @@ ${raw(doc.html)}
 </div>
 ${appendix(doc, page.bibliography)}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
-<nav class="post-neighbours" aria-label="More posts">
-  ${page.newer ? html`<a rel="next" href="${url(page.newer.path)}">← ${page.newer.title}</a>` : ""}
-  ${page.older ? html`<a rel="prev" href="${url(page.older.path)}">${page.older.title} →</a>` : ""}
-</nav>
+${postNeighbours(page)}
 </article>`;
 }
 
