@@ -1,3 +1,4 @@
+import type { Fragments } from "../markdown/fragments.ts";
 /** The content model: what the build stores in KV and the worker renders. JSON-serialisable. */
 
 export interface Affiliation {
@@ -55,8 +56,10 @@ export interface PostMeta {
 
 export interface PostRecord {
   meta: PostMeta;
-  /** Markdown body after the front matter. */
+  /** Markdown body after the front matter (in a published post: after Liquid, with fragment placeholders). */
   body: string;
+  /** HTML the build made for the body (see src/markdown/fragments.ts); absent before the build prepares the post. */
+  fragments?: Fragments;
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */
