@@ -1,5 +1,5 @@
-import type { Fragments } from "../markdown/fragments.ts";
 /** The content model: what the build stores in KV and the worker renders. JSON-serialisable. */
+import type { Fragments } from "../markdown/fragments.ts";
 
 export interface Affiliation {
   name: string;
