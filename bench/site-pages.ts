@@ -34,7 +34,7 @@ for (const posts of SIZES) {
   const url = (await mf.ready).toString().replace(/\/$/, "");
   const t1 = performance.now();
   await publish(bindingTarget((await mf.getKVNamespace("CONTENT")) as unknown as KVNamespace), bundle);
-  setup.push(`${posts.toLocaleString("en")} posts: build ${(built / 1000).toFixed(1)} s, publish ${bundle.blobs.length + bundle.versionEntries.length} keys ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  setup.push(`${posts.toLocaleString("en")} posts: build ${(built / 1000).toFixed(1)} s, publish ${bundle.blobs.length + bundle.shards.length + bundle.versionEntries.length} keys ${((performance.now() - t1) / 1000).toFixed(1)} s`);
 
   for (const [name, path] of PAGES) {
     const samples: number[] = [];

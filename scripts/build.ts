@@ -15,7 +15,8 @@ const USAGE = `usage: npm run build -- [options]
   --drafts          include unpublished and future-dated posts (local previews)
   --persist-to DIR  local state folder, as for \`wrangler dev --persist-to\` (default: .wrangler/state)
   --public-dir DIR  where to stage static files (default: public, as in wrangler.toml)
-  --rollback        make the previous version live again`;
+  --rollback        make the previous version live again
+  --verify-all      read back every stored page and shard the version reuses, not a sample`;
 
 function parseCli(argv: string[]): BuildCliOptions {
   const { values } = parseArgs({
@@ -28,6 +29,7 @@ function parseCli(argv: string[]): BuildCliOptions {
       "persist-to": { type: "string" },
       "public-dir": { type: "string", default: "public" },
       rollback: { type: "boolean", default: false },
+      "verify-all": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -42,6 +44,7 @@ function parseCli(argv: string[]): BuildCliOptions {
     drafts: values.drafts,
     rollback: values.rollback,
     publicDir: values["public-dir"],
+    verifyAll: values["verify-all"],
     ...(values["persist-to"] ? { persistTo: values["persist-to"] } : {}),
   };
 }

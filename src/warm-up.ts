@@ -43,7 +43,7 @@ A citation<d-cite key="w"></d-cite> and a note<d-footnote>with a <a href="https:
 `;
 
 const site = { title: "warm-up", description: "", url: "https://warm-up.invalid", author: "", timezone: "UTC", perPage: 5, archivePerPage: 50, feedItems: 20, nav: [], footer: "" };
-const live: Live = { version: "warm-up", shards: 1, builtAt: "", site, stylesheet: "/s.css", posts: 1, previous: [] };
+const live: Live = { version: "warm-up", shards: [], builtAt: "", site, stylesheet: "/s.css", posts: 1, previous: [] };
 const page: PostPage = {
   post: {
     meta: {

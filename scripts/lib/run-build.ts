@@ -17,6 +17,8 @@ export interface BuildCliOptions {
   persistTo?: string;
   rollback: boolean;
   publicDir: string;
+  /** Read back every reused key, not a sample (see publish.ts). */
+  verifyAll?: boolean;
 }
 
 /**
@@ -79,7 +81,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
 
   const report = await withTarget(opts, async (target) => {
     try {
-      return await publish(target, bundle);
+      return await publish(target, bundle, opts.verifyAll ? { verify: "all" } : {});
     } catch (err) {
       const live = await readLive(target).catch(() => null);
       throw new Error(`publishing failed: ${(err as Error).message}\nthe live version is still ${live?.version ?? "(none)"}`);
@@ -87,8 +89,10 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   });
   await prunePublic(publicDir, files);
   const ms = Math.round(performance.now() - started);
-  if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where}; nothing to write (${ms} ms)`);
-  else console.log(`published version ${report.version} to ${where}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages reused, ${report.deleted} old keys deleted (${ms} ms)`);
+  if (report.pointer === "garbled") console.log(`the pointer \`live\` was unreadable: replaced it, with the versions still stored as its history`);
+  if (report.repaired.length) console.log(`repaired ${report.repaired.length} missing or damaged key${report.repaired.length === 1 ? "" : "s"} (first: ${report.repaired[0]})`);
+  if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where} and intact (${report.verified} stored keys checked); nothing to write (${ms} ms)`);
+  else console.log(`published version ${report.version} to ${where}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages and shards reused (${report.verified} checked), ${report.deleted} old keys deleted (${ms} ms)`);
   return 0;
 }
 

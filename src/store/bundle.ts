@@ -2,7 +2,7 @@
  * Turn a site's routes into the KV entries of one version (see keys.ts).
  * Pure and runtime-neutral (WebCrypto), so the build and the tests use it alike.
  */
-import { blobKey, blobListKey, manifestKey, shardCount, shardKey, shardOf } from "./keys.ts";
+import { BLOB_HASH_CHARS, SHARD_HASH_CHARS, blobKey, blobListKey, manifestKey, shardCount, shardKey, shardOf } from "./keys.ts";
 import type { Manifest, RouteEntry, RouteKind, RouteShard } from "./types.ts";
 
 export interface KvEntry {
@@ -15,15 +15,25 @@ export type SitePage = { kind: RouteKind; data: unknown } | { kind: "redirect"; 
 
 export interface Bundle {
   manifest: Manifest;
-  /** Content-addressed blobs: may already exist in KV from earlier versions. */
+  /** Page blobs, content-addressed: may already exist in KV from earlier versions. */
   blobs: KvEntry[];
-  /** Keys of this version only: route shards and the manifest. */
+  /** Route shards, content-addressed likewise: an unchanged shard is shared with earlier versions. */
+  shards: KvEntry[];
+  /** Keys of this version only: the blob list and the manifest. */
   versionEntries: KvEntry[];
 }
 
-async function sha256Hex(text: string): Promise<string> {
+/** Lowercase hex SHA-256 of the UTF-8 text, cut to `chars` digits. */
+export async function contentHash(text: string, chars: number): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  let hex = "";
+  for (const b of new Uint8Array(digest)) hex += b.toString(16).padStart(2, "0");
+  return hex.slice(0, chars);
+}
+
+/** The content-addressed entry of `value`: its key names the hash of the value. */
+export async function blobEntry(value: string): Promise<KvEntry> {
+  return { key: blobKey(await contentHash(value, BLOB_HASH_CHARS)), value };
 }
 
 export async function makeBundle(
@@ -38,26 +48,34 @@ export async function makeBundle(
       continue;
     }
     const json = JSON.stringify(page.data);
-    const hash = (await sha256Hex(json)).slice(0, 32);
+    const hash = await contentHash(json, BLOB_HASH_CHARS);
     blobs.set(hash, json);
     routes.push([path, { kind: page.kind, blob: hash }]);
   }
 
-  const shards = shardCount(routes.length);
-  const tables: RouteShard[] = Array.from({ length: shards }, () => ({}));
-  for (const [path, entry] of routes) tables[shardOf(path, shards)]![path] = entry;
+  const tables: RouteShard[] = Array.from({ length: shardCount(routes.length) }, () => ({}));
+  for (const [path, entry] of routes) tables[shardOf(path, tables.length)]![path] = entry;
+  const shards: KvEntry[] = [];
+  const shardHashes: string[] = [];
+  for (const table of tables) {
+    const value = JSON.stringify(table);
+    const hash = await contentHash(value, SHARD_HASH_CHARS);
+    shardHashes.push(hash);
+    shards.push({ key: shardKey(hash), value });
+  }
 
   // The version is a hash of everything a reader can see, minus the build time,
   // so rebuilding unchanged content is recognised as "already live".
   const { builtAt, ...stable } = base;
-  const version = (await sha256Hex(JSON.stringify([stable, routes]))).slice(0, 16);
-  const manifest: Manifest = { ...base, builtAt, version, shards };
+  const version = await contentHash(JSON.stringify([stable, shardHashes]), 16);
+  const manifest: Manifest = { ...base, builtAt, version, shards: shardHashes };
 
   return {
     manifest,
     blobs: [...blobs].map(([hash, value]) => ({ key: blobKey(hash), value })),
+    // Two shards of one version are never equal (their paths differ), except empty ones.
+    shards: [...new Map(shards.map((s) => [s.key, s])).values()],
     versionEntries: [
-      ...tables.map((table, i) => ({ key: shardKey(version, i), value: JSON.stringify(table) })),
       { key: blobListKey(version), value: JSON.stringify([...blobs.keys()]) },
       { key: manifestKey(version), value: JSON.stringify(manifest) },
     ],

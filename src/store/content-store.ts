@@ -4,7 +4,7 @@
  * counts reads so responses can report them (Server-Timing) and tests can
  * prove the count does not grow with the site.
  */
-import { LIVE_KEY, blobKey, shardKey, shardOf } from "./keys.ts";
+import { LIVE_KEY, blobKey, routeShardKey } from "./keys.ts";
 import type { Live, RouteEntry, RouteShard } from "./types.ts";
 
 export class ContentStore {
@@ -27,7 +27,9 @@ export class ContentStore {
   async route(path: string): Promise<RouteEntry | null> {
     const live = await this.current();
     if (!live) return null;
-    const shard = await this.getJson<RouteShard>(shardKey(live.version, shardOf(path, live.shards)));
+    const key = routeShardKey(live, path);
+    if (!key) return null;
+    const shard = await this.getJson<RouteShard>(key);
     return shard?.[path] ?? null;
   }
 

@@ -5,7 +5,8 @@ import type { Bibliography } from "../bibliography/types.ts";
 export interface Manifest {
   /** Content hash of the version: the same content always gives the same version. */
   version: string;
-  shards: number;
+  /** Hashes of the route shards, in shard order: the shard of `path` is `shard/<shards[shardOf(path, shards.length)]>`. */
+  shards: string[];
   /** When the build made it (ISO). */
   builtAt: string;
   site: SiteConfig;

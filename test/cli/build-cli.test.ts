@@ -7,6 +7,7 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli, readLiveVersion, fixtureSite } from "./cli-helpers.ts";
+import { withLocalKv } from "../../scripts/lib/kv-local.ts";
 
 let state: string;
 beforeAll(async () => {
@@ -29,7 +30,17 @@ describe("npm run build", () => {
   it("rebuilding unchanged content writes nothing", async () => {
     const r = await runCli(args(fixtureSite("basic")));
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/is already live on local KV; nothing to write/);
+    expect(r.stdout).toMatch(/is already live on local KV and intact \(\d+ stored keys checked\); nothing to write/);
+  });
+
+  it("publishes over a garbled pointer, which used to block every build", async () => {
+    const before = await readLiveVersion(join(state, "state"));
+    await withLocalKv(join(state, "state"), (kv) => kv.putMany([{ key: "live", value: "{\"version\":" }]));
+    expect(await readLiveVersion(join(state, "state"))).toBeNull();
+    const r = await runCli(args(fixtureSite("basic")));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("the pointer `live` was unreadable: replaced it");
+    expect(await readLiveVersion(join(state, "state"))).toBe(before);
   });
 
   it("bad front matter: file:line:col messages, exit 1, the live version unchanged", async () => {

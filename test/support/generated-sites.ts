@@ -7,7 +7,7 @@
  * exactly the keys it would read from the full version.
  */
 import type { Bundle } from "../../src/store/bundle.ts";
-import { blobKey, shardKey, shardOf } from "../../src/store/keys.ts";
+import { blobKey, routeShardKey } from "../../src/store/keys.ts";
 import type { RouteShard } from "../../src/store/types.ts";
 import { buildSite } from "../../scripts/lib/build-site.ts";
 import { generatedSite } from "../../bench/support/generate-posts.ts";
@@ -15,11 +15,10 @@ import { LARGE_SITE_PATHS, SCALE_PATHS, type GeneratedSiteStats } from "./genera
 
 /** `bundle` keeping every version key but only the blobs `paths` resolve to. */
 export function bundleForPaths(bundle: Bundle, paths: readonly string[]): Bundle {
-  const { version, shards } = bundle.manifest;
-  const tables = new Map(bundle.versionEntries.map((e) => [e.key, e.value]));
+  const tables = new Map(bundle.shards.map((e) => [e.key, e.value]));
   const wanted = new Set<string>();
   for (const path of paths) {
-    const table = JSON.parse(tables.get(shardKey(version, shardOf(path, shards)))!) as RouteShard;
+    const table = JSON.parse(tables.get(routeShardKey(bundle.manifest, path)!)!) as RouteShard;
     const entry = table[path];
     if (!entry) throw new Error(`generated site has no route ${path}`);
     if (entry.kind !== "redirect") wanted.add(blobKey(entry.blob));
@@ -34,7 +33,7 @@ export async function buildGeneratedSite(posts: number, now: Date): Promise<{ bu
   const { bundle } = result;
   const stats: GeneratedSiteStats = {
     posts: result.published.length,
-    routes: bundle.versionEntries.reduce((n, e) => n + (e.key.includes("/routes/") ? Object.keys(JSON.parse(e.value) as object).length : 0), 0),
+    routes: bundle.shards.reduce((n, e) => n + Object.keys(JSON.parse(e.value) as object).length, 0),
     blobs: bundle.blobs.length,
     largestBlobBytes: Math.max(...bundle.blobs.map((b) => new TextEncoder().encode(b.value).length)),
     buildMs: Math.round(performance.now() - started),

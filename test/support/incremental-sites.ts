@@ -1,0 +1,30 @@
+/**
+ * A generated site of 1,000 posts built twice by the real build (global
+ * setup, in Node): as generated, and after an author's one-post edit. The
+ * worker tests publish one over the other into real KV and count the keys
+ * written. Shared names and shapes live here; the setup is incremental-sites-setup.ts.
+ */
+import type { Bundle } from "../../src/store/bundle.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    incrementalSites: IncrementalSites;
+  }
+}
+
+export interface IncrementalSites {
+  /** The site as generated. */
+  base: Bundle;
+  /** One sentence of the newest post's body changed (the post is in every feed). */
+  bodyEdit: Bundle;
+  /** The newest post's title changed (it shows in lists, neighbours, related posts, feeds). */
+  titleEdit: Bundle;
+  /** Path of the edited post. */
+  editedPath: string;
+  /** The sentence the body edit adds. */
+  editedSentence: string;
+  /** The same edit on a 30-post site, for the fault tests (faster to publish). */
+  small: { base: Bundle; bodyEdit: Bundle; editedPath: string };
+}
+
+export const INCREMENTAL_POSTS = 1_000;
