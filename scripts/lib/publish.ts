@@ -22,6 +22,7 @@
  */
 import { BLOB_PREFIX, LIVE_KEY, SHARD_PREFIX, VERSION_PREFIX, blobKey, blobListKey, manifestKey, shardKey } from "../../src/store/keys.ts";
 import type { Live, Manifest } from "../../src/store/types.ts";
+import { isManifest } from "../../src/store/validate.ts";
 import type { Bundle, KvEntry } from "../../src/store/bundle.ts";
 
 export interface KvTarget {
@@ -80,10 +81,8 @@ export function parseManifest(text: string | null): Manifest | null {
   } catch {
     return null;
   }
-  if (!v || typeof v !== "object") return null;
-  const m = v as Partial<Manifest>;
-  if (typeof m.version !== "string" || !isStringArray(m.shards) || !m.site || typeof m.site !== "object" || typeof m.stylesheet !== "string") return null;
-  return m as Manifest;
+  // The worker's own check (src/store/validate.ts): what it would refuse to serve is damaged.
+  return isManifest(v) ? v : null;
 }
 
 /** The pointer and its state: a damaged pointer is reported, never thrown. */
