@@ -16,6 +16,7 @@ const USAGE = `usage: npm run build -- [options]
   --persist-to DIR  local state folder, as for \`wrangler dev --persist-to\` (default: .wrangler/state)
   --public-dir DIR  where to stage static files (default: public, as in wrangler.toml)
   --rollback        make the previous version live again
+  --no-cache        render every post, ignoring the build cache (node_modules/.cache/edgefolio)
   --verify-all      read back every stored page and shard the version reuses, not a sample`;
 
 function parseCli(argv: string[]): BuildCliOptions {
@@ -30,6 +31,7 @@ function parseCli(argv: string[]): BuildCliOptions {
       "public-dir": { type: "string", default: "public" },
       rollback: { type: "boolean", default: false },
       "verify-all": { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -45,6 +47,7 @@ function parseCli(argv: string[]): BuildCliOptions {
     rollback: values.rollback,
     publicDir: values["public-dir"],
     verifyAll: values["verify-all"],
+    noCache: values["no-cache"],
     ...(values["persist-to"] ? { persistTo: values["persist-to"] } : {}),
   };
 }

@@ -5,17 +5,13 @@
  */
 import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
-import { validateFrontMatter } from "../../src/content/front-matter.ts";
-import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { parseBibliography } from "./bibtex.ts";
+import { createHash } from "node:crypto";
+import { NO_CACHE, postStep, type StepCache } from "./post-step.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
-import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
-import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -40,6 +36,8 @@ export interface BuildOptions {
   /** Include `published: false` and future-dated posts (local previews). */
   drafts?: boolean;
   now?: Date;
+  /** Step results kept between builds (see build-cache.ts); default: none, every post is rendered. */
+  cache?: StepCache;
 }
 
 export interface BuildResult {
@@ -50,7 +48,7 @@ export interface BuildResult {
   published: PostRecord[];
 }
 
-const SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const nodeSha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 export async function buildSite(source: ContentSource, options: BuildOptions = {}): Promise<BuildResult> {
   const problems: ContentError[] = [];
@@ -61,73 +59,41 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
-  const bibCache = new Map<string, Bibliography>();
-  const readBibliography = (name: string): Bibliography => {
-    let entries = bibCache.get(name);
-    if (!entries) {
+  const parsedBibs = new Map<string, ReturnType<typeof parseBibliography>>();
+  const parsedBib = (name: string) => {
+    let parsed = parsedBibs.get(name);
+    if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      const parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
-      problems.push(...parsed.problems);
-      entries = parsed.entries;
-      bibCache.set(name, entries);
+      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
+      parsedBibs.set(name, parsed);
     }
-    return entries;
+    return parsed;
   };
+  const cache = options.cache ?? NO_CACHE;
   const assets = new Set(source.assets);
+  const assetExists = (p: string) => assets.has(p);
+  const context = { site, bibliographies: source.bibliographies, readBibliography: (name: string) => parsedBib(name).entries };
   const byPath = new Map<string, string>();
+  const usedBibliographies = new Set<string>();
   for (const { file, text } of source.posts) {
-    const name = file.slice(file.lastIndexOf("/") + 1);
-    const parsedName = parsePostFileName(name);
-    if (!parsedName) {
-      problems.push({ file, line: 0, col: 0, message: "post file name has no date", hint: "name posts YYYY-MM-DD-slug.md, as in al-folio's _posts/", severity: "error" });
-      continue;
+    // Unchanged posts come from the cache: not parsed or rendered again.
+    const result = cache.get(file, text, assetExists) ?? cache.run(file, text, assetExists, (exists) => postStep(file, text, { ...context, assetExists: exists }));
+    problems.push(...result.problems);
+    if (result.meta) {
+      const other = byPath.get(result.meta.path);
+      if (other) {
+        problems.push({ file, line: 0, col: 0, message: `${result.meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
+        continue;
+      }
+      byPath.set(result.meta.path, file);
+      if (result.meta.bibliography && source.bibliographies.includes(result.meta.bibliography)) usedBibliographies.add(result.meta.bibliography);
     }
-    if (!SLUG_RE.test(parsedName.slug)) {
-      problems.push({ file, line: 0, col: 0, message: `\`${parsedName.slug}\` cannot be used in a URL`, hint: "use letters, digits, `-`, `_` and `.` after the date", severity: "error" });
-      continue;
-    }
-    const split = parseFrontMatterFile(text, file);
-    problems.push(...split.problems);
-    if (split.problems.some((p) => p.severity === "error")) continue;
-    const { meta, problems: fmProblems } = validateFrontMatter({
-      data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: site.timezone, locate: split.locate,
-    });
-    problems.push(...fmProblems);
-    if (!meta) continue;
-
-    if (meta.bibliography && !source.bibliographies.includes(meta.bibliography)) {
-      problems.push({ file, ...split.locate(["bibliography"]), message: `bibliography \`${meta.bibliography}\` not found`, hint: `put it at content/assets/bibliography/${meta.bibliography}`, severity: "error" });
-    }
-    const other = byPath.get(meta.path);
-    if (other) {
-      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
-      continue;
-    }
-    byPath.set(meta.path, file);
-
-    if (meta.giscusComments && !site.giscus) {
-      problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
-    }
-
-    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
-    const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
-    let doc;
-    try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
-    } catch (err) {
-      problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
-      continue;
-    }
-    // Body lines count from the body's first line; the file's from its first.
-    for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
-    if (doc.problems.some((p) => p.severity === "error")) continue;
-    for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
-      problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
-    }
-    // The page stores only the entries it cites: the worker never reads the .bib.
-    if (bibliography && doc.citations.length) cited.set(meta.path, Object.fromEntries(doc.citations.map((k) => [k, bibliography[k]!])));
-    posts.push(post);
+    if (!result.post) continue;
+    if (result.cited) cited.set(result.post.meta.path, result.cited);
+    posts.push(result.post);
   }
+  // A bibliography's own problems, once, whether its posts were rendered now or cached.
+  for (const name of [...usedBibliographies].sort()) problems.push(...cache.bibliographyProblems(name, () => parsedBib(name).problems));
 
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
@@ -138,6 +104,6 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     site,
     stylesheet: source.stylesheet,
     posts: published.length,
-  });
+  }, nodeSha256);
   return { bundle, problems, site, published };
 }

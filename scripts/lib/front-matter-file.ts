@@ -14,6 +14,8 @@ export interface SplitFile {
   bodyLine: number;
   locate: Locate;
   problems: ContentError[];
+  /** False when the file has no closed front matter, so its body is unknown. */
+  fenced: boolean;
 }
 
 const FENCE = /^---[ \t]*$/;
@@ -26,6 +28,7 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
     bodyLine: 1,
     locate: () => ({ line, col: 1 }),
     problems: [{ file, line, col: 1, message, hint, severity: "error" }],
+    fenced: false,
   });
   if (!FENCE.test(lines[0] ?? "")) return none("the file does not start with front matter", "put `---`, the YAML keys (title, date, …) and `---` at the top of the file");
   const end = lines.findIndex((l, i) => i > 0 && (FENCE.test(l) || /^\.\.\.[ \t]*$/.test(l)));
@@ -81,6 +84,7 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
     bodyLine: end + 2,
     locate,
     problems,
+    fenced: true,
   };
 }
 

@@ -140,7 +140,7 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
 
   // 1. Content-addressed keys: write the ones no earlier version stored.
   const objects = [...bundle.shards, ...bundle.blobs];
-  const existing = new Set([...(await target.listKeys(SHARD_PREFIX)), ...(await target.listKeys(BLOB_PREFIX))]);
+  const existing = new Set((await Promise.all([target.listKeys(SHARD_PREFIX), target.listKeys(BLOB_PREFIX)])).flatMap((keys) => [...keys]));
   const fresh = objects.filter((e) => !existing.has(e.key));
   const reused = objects.filter((e) => existing.has(e.key));
   // 2. Check what is reused; damaged keys are written again with the rest.
@@ -161,14 +161,20 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
 
   // 4. Verify: every key of the version exists; what was written reads back as written
   //    (all shards and version keys, and the blobs in the same measure as the check above).
-  const after = new Set([...(await target.listKeys(SHARD_PREFIX)), ...(await target.listKeys(BLOB_PREFIX))]);
-  const missing = objects.filter((e) => !after.has(e.key));
-  if (missing.length) throw new PublishError(`verification failed: ${missing.length} keys are missing after writing (first: ${missing[0]!.key})`);
   const writtenBlobs = toWrite.filter((e) => e.key.startsWith(BLOB_PREFIX));
+  const sampleSize = options.sampleSize ?? DEFAULT_SAMPLE;
+  // Reused keys were listed before; written ones are read back below, or, when only a sample
+  // of them is, listed again so that none is missing.
+  let stored = new Set([...existing, ...toWrite.map((e) => e.key)]);
+  if (mode === "sample" && writtenBlobs.length > sampleSize) {
+    stored = new Set([...(await target.listKeys(SHARD_PREFIX)), ...(await target.listKeys(BLOB_PREFIX))]);
+    const missing = objects.filter((e) => !stored.has(e.key));
+    if (missing.length) throw new PublishError(`verification failed: ${missing.length} keys are missing after writing (first: ${missing[0]!.key})`);
+  }
   const readBack = [
     ...versionWrites,
     ...toWrite.filter((e) => e.key.startsWith(SHARD_PREFIX)),
-    ...(mode === "all" ? writtenBlobs : sample(writtenBlobs, options.sampleSize ?? DEFAULT_SAMPLE, random)),
+    ...(mode === "all" ? writtenBlobs : sample(writtenBlobs, sampleSize, random)),
   ];
   const wrong = await differing(target, readBack);
   if (wrong.length) throw new PublishError(`verification failed: ${wrong[0]!.key} did not read back as written`);
@@ -180,7 +186,7 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
   await target.putMany([{ key: LIVE_KEY, value: JSON.stringify(next) }]);
 
   // 6. Clean up what no kept version needs. Failing here costs storage, never availability.
-  const deleted = await collectGarbage(target, [manifest.version, ...previous]).catch(() => 0);
+  const deleted = await collectGarbage(target, [manifest.version, ...previous], stored).catch(() => 0);
   const writtenKeys = [...toWrite, ...versionWrites].map((e) => e.key).concat(LIVE_KEY);
   return {
     version: manifest.version,
@@ -199,7 +205,7 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
  * Delete the keys of versions not in `keep`, and blobs and shards none of them uses.
  * Versions whose manifest or blob list cannot be read are kept whole (with what they might use).
  */
-export async function collectGarbage(target: KvTarget, keep: readonly string[]): Promise<number> {
+export async function collectGarbage(target: KvTarget, keep: readonly string[], objects?: ReadonlySet<string>): Promise<number> {
   const versionKeys = await target.listKeys(VERSION_PREFIX);
   const kept = new Set(keep);
   const doomed = [...versionKeys].filter((k) => !kept.has(k.slice(VERSION_PREFIX.length).split("/")[0]!));
@@ -211,7 +217,9 @@ export async function collectGarbage(target: KvTarget, keep: readonly string[]):
     for (const hash of JSON.parse(list) as string[]) used.add(blobKey(hash));
     for (const hash of manifest.shards) used.add(shardKey(hash));
   }
-  const unused = [...(await target.listKeys(BLOB_PREFIX)), ...(await target.listKeys(SHARD_PREFIX))].filter((k) => !used.has(k));
+  // `objects`: the blob and shard keys the caller just listed (and wrote), saving a second listing.
+  const all = objects ?? new Set([...(await target.listKeys(BLOB_PREFIX)), ...(await target.listKeys(SHARD_PREFIX))]);
+  const unused = [...all].filter((k) => !used.has(k));
   const keys = [...doomed, ...unused];
   await target.deleteMany(keys);
   return keys.length;

@@ -3,9 +3,10 @@ import { resolve } from "node:path";
 import { execFileSync } from "node:child_process";
 import { formatContentError, sortProblems } from "../../src/content/error.ts";
 import { buildSite } from "./build-site.ts";
+import { BuildCache, cacheEpochInputs } from "./build-cache.ts";
 import { loadContent, ENGINE_ASSET_DIR } from "./load-content.ts";
 import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
-import { publish, readLive, rollback, type KvTarget } from "./publish.ts";
+import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
 import { withLocalKv } from "./kv-local.ts";
 import { remoteTarget } from "./kv-remote.ts";
 import { staticHeaders } from "../../src/security/headers.ts";
@@ -18,6 +19,10 @@ export interface BuildCliOptions {
   persistTo?: string;
   rollback: boolean;
   publicDir: string;
+  /** Told what a publish did (benchmarks, the dev server). */
+  onPublished?: (report: PublishReport) => void;
+  /** Render every post, ignoring the build cache (see build-cache.ts). */
+  noCache?: boolean;
   /** Read back every reused key, not a sample (see publish.ts). */
   verifyAll?: boolean;
 }
@@ -54,7 +59,9 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   }
 
   const loaded = await loadContent(resolve(opts.content));
-  const result = await buildSite(loaded.source, { drafts: opts.drafts });
+  const cache = opts.noCache ? undefined : await BuildCache.open(resolve(opts.content), cacheEpochInputs(loaded.source));
+  const result = await buildSite(loaded.source, { drafts: opts.drafts, ...(cache ? { cache } : {}) });
+  await cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
   const errors = result.problems.filter((p) => p.severity === "error");
   for (const p of sortProblems(result.problems)) console.error(formatContentError(p));
   if (!result.bundle || errors.length) {
@@ -62,7 +69,8 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
     return 1;
   }
   const { bundle } = result;
-  const summary = `${result.published.length} posts, ${bundle.blobs.length} pages`;
+  const rendered = cache ? `; ${cache.stats.misses} rendered, ${cache.stats.hits} unchanged from the build cache` : "";
+  const summary = `${result.published.length} posts, ${bundle.blobs.length} pages${rendered}`;
   if (opts.dryRun) {
     console.log(`dry run: version ${bundle.manifest.version} (${summary}) builds and renders; nothing published`);
     return 0;
@@ -88,6 +96,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
       throw new Error(`publishing failed: ${(err as Error).message}\nthe live version is still ${live?.version ?? "(none)"}`);
     }
   });
+  opts.onPublished?.(report);
   await prunePublic(publicDir, files);
   const ms = Math.round(performance.now() - started);
   if (report.pointer === "garbled") console.log(`the pointer \`live\` was unreadable: replaced it, with the versions still stored as its history`);

@@ -1,0 +1,90 @@
+/**
+ * `npm run bench -- publish`: publishing to local KV as an author does, on the
+ * generated 10,000-post site written to disk and on the showcase (content/).
+ * Full publish: empty KV, no build cache (every post rendered, every key
+ * written). One-post edit: one sentence of the newest post changed on disk,
+ * then the same build (build cache warm) and publish. Timed in this process
+ * (`runBuild`, what `npm run build` runs after tsx starts), and once through
+ * the CLI as a whole process (`npx tsx scripts/build.ts`).
+ */
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runBuild, type BuildCliOptions } from "../scripts/lib/run-build.ts";
+import type { PublishReport } from "../scripts/lib/publish.ts";
+import { generatedSite } from "./support/generate-posts.ts";
+import { writeSection, type Row } from "./support/report.ts";
+
+process.env["WRANGLER_SEND_METRICS"] = "false";
+const rows: Row[] = [];
+const work = await mkdtemp(join(tmpdir(), "edgefolio-bench-publish-"));
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function timedBuild(content: string, state: string, extra: Partial<BuildCliOptions> = {}): Promise<{ ms: number; report: PublishReport }> {
+  let report: PublishReport | undefined;
+  const log = console.log;
+  console.log = () => {};
+  const t = performance.now();
+  try {
+    const code = await runBuild({ content, remote: false, dryRun: false, drafts: false, rollback: false, persistTo: state, publicDir: join(state, "public"), onPublished: (r) => (report = r), ...extra });
+    if (code !== 0 || !report) throw new Error(`build of ${content} failed`);
+  } finally {
+    console.log = log;
+  }
+  return { ms: performance.now() - t, report };
+}
+
+async function editNewest(content: string, file: string, n: number): Promise<void> {
+  const path = join(content, "posts", file);
+  const text = await readFile(path, "utf8");
+  await writeFile(path, text.replace(/\n## Results\n/, `\n## Results\n\nEdit number ${n} of this post.\n`));
+}
+
+try {
+  // The generated site, on disk.
+  const posts = 10_000;
+  const site = generatedSite(posts);
+  const content = join(work, "generated");
+  await mkdir(join(content, "posts"), { recursive: true });
+  await writeFile(join(content, "site.yml"), site.site!.text);
+  for (const p of site.posts) await writeFile(join(content, "posts", p.file.split("/").pop()!), p.text);
+  const newest = site.posts.at(-1)!.file.split("/").pop()!;
+  const state = join(work, "state-generated");
+
+  const full = await timedBuild(content, state, { noCache: true });
+  rows.push({ metric: `full publish, ${posts.toLocaleString("en")} posts, empty local KV, no build cache`, value: `${s(full.ms)}, ${full.report.written.toLocaleString("en")} keys written`, target: "≤ 10 s", ok: full.ms <= 10_000 });
+  // Fill the build cache (nothing to publish: the same version).
+  await timedBuild(content, state);
+  await editNewest(content, newest, 1);
+  const edit = await timedBuild(content, state);
+  rows.push({ metric: "one-post edit (newest post, in every feed), build cache warm", value: `${s(edit.ms)}, ${edit.report.written} keys written (${edit.report.verified} reused keys checked)`, target: "≤ 1 s, ≤ 30 keys", ok: edit.ms <= 1000 && edit.report.written <= 30 });
+  await editNewest(content, newest, 2);
+  const t = performance.now();
+  const out = execFileSync("npx", ["tsx", "scripts/build.ts", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
+  const cliMs = performance.now() - t;
+  const keys = /(\d+) keys written/.exec(out)?.[1] ?? "?";
+  rows.push({ metric: "one-post edit through `npm run build` (whole process, tsx start-up included)", value: `${s(cliMs)}, ${keys} keys written` });
+
+  // The showcase.
+  const showcase = join(work, "showcase");
+  await cp("content", showcase, { recursive: true });
+  const showState = join(work, "state-showcase");
+  const showFull = await timedBuild(showcase, showState, { noCache: true });
+  await timedBuild(showcase, showState);
+  const { readdir } = await import("node:fs/promises");
+  const showPosts = (await readdir(join(showcase, "posts"))).filter((f) => f.endsWith(".md")).sort();
+  const target = showPosts.at(-1)!;
+  await writeFile(join(showcase, "posts", target), `${await readFile(join(showcase, "posts", target), "utf8")}\nOne more sentence.\n`);
+  const showEdit = await timedBuild(showcase, showState);
+  rows.push({ metric: `showcase (${showPosts.length} posts): full publish / one-post edit`, value: `${s(showFull.ms)} (${showFull.report.written} keys) / ${s(showEdit.ms)} (${showEdit.report.written} keys)` });
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+await writeSection(
+  "publish",
+  "Publish: full and incremental, local KV",
+  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through wrangler's platform proxy, stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm. Times on a 2-core machine shared with other jobs vary ±50 % run to run.",
+  rows,
+);

@@ -1,0 +1,153 @@
+/**
+ * The build cache: each post's step result (post-step.ts) kept between builds
+ * in `node_modules/.cache/edgefolio/`, one file per content folder, so an
+ * unchanged post is neither parsed nor rendered again.
+ *
+ * A result is reused when the post file's text hashes the same and every
+ * asset the step asked about exists (or not) as it did. The whole cache is
+ * dropped when its epoch changes: the engine (hash of src/, scripts/ and
+ * package-lock.json), site.yml, or any bibliography file.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ContentError } from "../../src/content/error.ts";
+import type { PostStepResult, StepCache } from "./post-step.ts";
+import type { ContentSource } from "./build-site.ts";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const CACHE_DIR = join(REPO, "node_modules", ".cache", "edgefolio");
+
+const sha = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+let engineHash: Promise<string> | undefined;
+/** Hash of the engine's code and locked dependencies: new code renders anew. Computed once per process. */
+export function engineFingerprint(): Promise<string> {
+  engineHash ??= (async () => {
+    const h = createHash("sha256");
+    const files = [...(await filesUnder(join(REPO, "src"))), ...(await filesUnder(join(REPO, "scripts"))), join(REPO, "package-lock.json")];
+    for (const f of files) h.update(relative(REPO, f)).update("\0").update(await readFile(f).catch(() => Buffer.alloc(0))).update("\0");
+    return h.digest("hex");
+  })();
+  return engineHash;
+}
+
+/** What besides a post's own text its step depends on: site.yml and every bibliography. */
+export function cacheEpochInputs(source: ContentSource): string[] {
+  const bibs = Object.entries(source.bibliographyFiles ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
+  return [source.site?.text ?? "", source.bibliographies.join("\n"), ...bibs.flatMap(([name, f]) => [name, f.text])];
+}
+
+interface Entry {
+  text: string;
+  /** Assets the step asked about, and whether each existed. */
+  assets: [string, boolean][];
+  result: PostStepResult;
+}
+
+interface CacheFile {
+  epoch: string;
+  entries: Record<string, Entry>;
+  /** Problems of each bibliography file, parsed once per epoch. */
+  bibliographies: Record<string, ContentError[]>;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+}
+
+export class BuildCache implements StepCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0 };
+  private dirty = false;
+  private readonly used = new Set<string>();
+
+  private constructor(private readonly path: string | null, private data: CacheFile) {}
+
+  /** A cache that keeps nothing (`--no-cache`, tests). */
+  static disabled(): BuildCache {
+    return new BuildCache(null, { epoch: "", entries: {}, bibliographies: {} });
+  }
+
+  /**
+   * Open the cache of `contentDir` for a build whose inputs other than the
+   * posts are `epochInputs` (site.yml text, bibliography texts…).
+   */
+  static async open(contentDir: string, epochInputs: readonly string[], dir = CACHE_DIR): Promise<BuildCache> {
+    const epoch = sha([await engineFingerprint(), ...epochInputs.map(sha)].join("\n"));
+    const path = join(dir, `posts-${sha(resolve(contentDir)).slice(0, 16)}.json`);
+    let data: CacheFile | null = null;
+    try {
+      data = JSON.parse(await readFile(path, "utf8")) as CacheFile;
+    } catch {
+      // No cache yet, or unreadable: start empty.
+    }
+    if (!data || data.epoch !== epoch || typeof data.entries !== "object") {
+      const cache = new BuildCache(path, { epoch, entries: {}, bibliographies: {} });
+      cache.dirty = true;
+      return cache;
+    }
+    return new BuildCache(path, data);
+  }
+
+  /** The cached step result of `file`, if still valid for `text` and the assets as they are now. */
+  get(file: string, text: string, assetExists: (path: string) => boolean): PostStepResult | undefined {
+    const entry = this.data.entries[file];
+    if (!entry || entry.text !== sha(text) || !entry.assets.every(([p, existed]) => assetExists(p) === existed)) {
+      this.stats.misses++;
+      return undefined;
+    }
+    this.stats.hits++;
+    this.used.add(file);
+    return entry.result;
+  }
+
+  /** Run `step` with an `assetExists` that records what it asks, and keep the result. */
+  run(file: string, text: string, assetExists: (path: string) => boolean, step: (assetExists: (path: string) => boolean) => PostStepResult): PostStepResult {
+    const asked = new Map<string, boolean>();
+    const result = step((p) => {
+      const exists = assetExists(p);
+      asked.set(p, exists);
+      return exists;
+    });
+    if (this.path) {
+      this.data.entries[file] = { text: sha(text), assets: [...asked], result };
+      this.used.add(file);
+      this.dirty = true;
+    }
+    return result;
+  }
+
+  /** Bibliography problems cached for this epoch, or computed by `parse` and kept. */
+  bibliographyProblems(name: string, parse: () => ContentError[]): ContentError[] {
+    const known = this.data.bibliographies[name];
+    if (known) return known;
+    const problems = parse();
+    this.data.bibliographies[name] = problems;
+    this.dirty = true;
+    return problems;
+  }
+
+  /** Write the cache back (atomically), dropping entries of files that are gone. */
+  async save(): Promise<void> {
+    if (!this.path) return;
+    for (const file of Object.keys(this.data.entries)) {
+      if (!this.used.has(file)) {
+        delete this.data.entries[file];
+        this.dirty = true;
+      }
+    }
+    if (!this.dirty) return;
+    await mkdir(dirname(this.path), { recursive: true });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(this.data));
+    await rename(tmp, this.path);
+    this.dirty = false;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The build cache (scripts/lib/build-cache.ts): an unchanged post is not
+ * parsed or rendered again, and a build from the cache is the build a full
+ * render makes; site.yml, a bibliography, an asset or the engine invalidate.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BuildCache, cacheEpochInputs } from "../../scripts/lib/build-cache.ts";
+import { buildSite, type ContentSource } from "../../scripts/lib/build-site.ts";
+import { generatedSite } from "../../bench/support/generate-posts.ts";
+
+const NOW = new Date("2030-01-01T00:00:00Z");
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "edgefolio-cache-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A build of `source` through the cache in `dir` (opened, used, saved, as the CLI does). */
+async function cachedBuild(source: ContentSource, cacheDir: string) {
+  const cache = await BuildCache.open("content", cacheEpochInputs(source), cacheDir);
+  const result = await buildSite(source, { now: NOW, cache });
+  await cache.save();
+  return { result, stats: cache.stats };
+}
+
+const editPost = (source: ContentSource, i: number, edit: (t: string) => string): ContentSource => ({
+  ...source,
+  posts: source.posts.map((p, j) => (j === i ? { ...p, text: edit(p.text) } : p)),
+});
+
+const withFigure = (source: ContentSource): ContentSource =>
+  editPost(source, 2, (t) => `${t}\n{% include figure.liquid path="assets/img/late.png" alt="late" %}\n`);
+
+describe("the build cache", () => {
+  const base = generatedSite(40);
+
+  it("renders each post once, then serves unchanged posts from the cache: the same bundle as a full build", async () => {
+    const cacheDir = join(dir, "a");
+    const first = await cachedBuild(base, cacheDir);
+    expect(first.stats).toEqual({ hits: 0, misses: 40 });
+    const second = await cachedBuild(base, cacheDir);
+    expect(second.stats).toEqual({ hits: 40, misses: 0 });
+    const full = await buildSite(base, { now: NOW });
+    expect(second.result.bundle).toEqual({ ...full.bundle, manifest: { ...full.bundle!.manifest, builtAt: second.result.bundle!.manifest.builtAt } });
+    expect(second.result.bundle!.manifest.version).toBe(full.bundle!.manifest.version);
+  });
+
+  it("an edited post is the only one rendered again, and the result equals a full build of the edited site", async () => {
+    const cacheDir = join(dir, "b");
+    await cachedBuild(base, cacheDir);
+    const edited = editPost(base, 7, (t) => t.replace("## Results\n", "## Results\n\nA new sentence.\n"));
+    const { result, stats } = await cachedBuild(edited, cacheDir);
+    expect(stats).toEqual({ hits: 39, misses: 1 });
+    const full = await buildSite(edited, { now: NOW });
+    expect(result.bundle!.blobs).toEqual(full.bundle!.blobs);
+    expect(result.bundle!.manifest.version).toBe(full.bundle!.manifest.version);
+  });
+
+  it("site.yml or a bibliography changing renders every post again", async () => {
+    const cacheDir = join(dir, "c");
+    await cachedBuild(base, cacheDir);
+    const site = { ...base, site: { ...base.site!, text: `${base.site!.text}per_page: 7\n` } };
+    expect((await cachedBuild(site, cacheDir)).stats.misses).toBe(40);
+    const bib = { ...site, bibliographies: ["refs.bib"], bibliographyFiles: { "refs.bib": { file: "content/assets/bibliography/refs.bib", text: "@article{a, title={A}}\n" } } };
+    expect((await cachedBuild(bib, cacheDir)).stats.misses).toBe(40);
+    expect((await cachedBuild(bib, cacheDir)).stats.misses).toBe(0);
+  });
+
+  it("a post is rendered again when an asset it asked about appears", async () => {
+    const cacheDir = join(dir, "d");
+    const missing = withFigure(base);
+    const before = await cachedBuild(missing, cacheDir);
+    expect(before.result.problems.some((p) => p.severity === "error" && p.file.endsWith("post-2.md"))).toBe(true);
+    const added = { ...missing, assets: ["assets/img/late.png"] };
+    const after = await cachedBuild(added, cacheDir);
+    expect(after.stats).toEqual({ hits: 39, misses: 1 });
+    expect(after.result.problems.filter((p) => p.severity === "error")).toEqual([]);
+  });
+
+  it("a cache written by other engine code is not used", async () => {
+    const cacheDir = join(dir, "e");
+    await cachedBuild(base, cacheDir);
+    const [file] = await readdir(cacheDir);
+    const path = join(cacheDir, file!);
+    const data = JSON.parse(await readFile(path, "utf8")) as { epoch: string };
+    await writeFile(path, JSON.stringify({ ...data, epoch: "an older engine" }));
+    expect((await cachedBuild(base, cacheDir)).stats.misses).toBe(40);
+    // A damaged cache file is no cache, not a failed build.
+    await writeFile(path, "{ not json");
+    expect((await cachedBuild(base, cacheDir)).stats.misses).toBe(40);
+  });
+});
