@@ -3,9 +3,11 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
- * (heading ids, citation and footnote numbers) → parse, so per-document
- * state lives in the tokens and never in module scope.
+ * Liquid ran at build time (src/liquid/prepare.ts, as Jekyll: before
+ * Markdown); the body given here is the prepared one. Rendering is lex →
+ * placeholders swapped for their fragments → token passes (heading ids,
+ * citation and footnote numbers) → parse, so per-document state lives in the
+ * tokens and never in module scope.
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
@@ -13,9 +15,9 @@ import { cite, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math } from "./extensions/math.ts";
-import { expandLiquid } from "../liquid/expand.ts";
+import { swapPlaceholders } from "./placeholders.ts";
+import type { Fragments } from "./fragments.ts";
 import type { Bibliography } from "../bibliography/types.ts";
-import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
 
 const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math);
@@ -23,8 +25,10 @@ const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
-  assetExists?: (path: string) => boolean;
+  /** HTML the build made for the body's placeholders (`post.fragments`). */
+  fragments?: Fragments;
+  /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
+  embeds?: readonly string[];
 }
 
 /** A problem in the body; `line` 1 is the body's first line. */
@@ -49,10 +53,9 @@ export interface RenderedDocument {
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
-  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
-  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
-
-  const tokens = markdown.lexer(liquid.text);
+  const problems: RenderProblem[] = [];
+  const tokens = markdown.lexer(source);
+  if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
@@ -64,7 +67,12 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     headings: found,
     citations: citations.order,
     footnotes: notes.map((t) => Parser.parseInline(t.tokens, markdown.defaults)),
-    embeds: [...liquid.embeds],
+    embeds: [...(options.embeds ?? [])],
     problems,
   };
+}
+
+/** What a stored post gives the renderer: its fragments and embeds. */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[] }): RenderOptions {
+  return { ...(post.fragments ? { fragments: post.fragments } : {}), ...(post.embeds?.length ? { embeds: post.embeds } : {}) };
 }
