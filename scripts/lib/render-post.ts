@@ -5,12 +5,12 @@
  * author's body text (1-based lines of the body), mapped back through Liquid.
  */
 import { prepareBody, type PrepareOptions } from "../../src/liquid/prepare.ts";
-import { renderMarkdown, type RenderedDocument, type RenderProblem } from "../../src/markdown/pipeline.ts";
+import { renderMarkdown, type RenderedDocument, type RenderOptions, type RenderProblem } from "../../src/markdown/pipeline.ts";
 import { positionAt } from "../../src/content/error.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
 
-export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown"> {
+export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown">, Pick<RenderOptions, "footnotes"> {
   bibliography?: Bibliography;
 }
 
@@ -35,7 +35,7 @@ function offsetAt(text: string, line: number, col: number): number {
 }
 
 export function renderPost(source: string, options: RenderPostOptions = {}): RenderedPost {
-  const { bibliography, ...prepareOptions } = options;
+  const { bibliography, footnotes, ...prepareOptions } = options;
   const prepared = prepareBody(source, {
     ...prepareOptions,
     // Notebook cells and `markdownify`: our Markdown, at build time, sharing the post's fragments.
@@ -43,7 +43,7 @@ export function renderPost(source: string, options: RenderPostOptions = {}): Ren
   });
   const problems: RenderProblem[] = prepared.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
   const embeds = [...prepared.embeds];
-  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(bibliography ? { bibliography } : {}) });
+  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
   for (const p of doc.problems) {
     // Problems Markdown finds are in the prepared body: map them back to the author's text.
     const at = p.line > 0 ? prepared.sourceOffset(offsetAt(prepared.body, p.line, p.col)) : 0;

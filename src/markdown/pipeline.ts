@@ -19,8 +19,10 @@ import { swapPlaceholders } from "./placeholders.ts";
 import type { Fragments } from "./fragments.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { locateCitations } from "./locate-citations.ts";
+import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
+import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
@@ -29,6 +31,8 @@ export interface RenderOptions {
   fragments?: Fragments;
   /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
   embeds?: readonly string[];
+  /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
+  footnotes?: FootnoteStyle;
 }
 
 /** A problem in the body; `line` 1 is the body's first line. */
@@ -54,9 +58,11 @@ export interface RenderedDocument {
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
   const problems: RenderProblem[] = [];
-  const tokens = markdown.lexer(source);
+  const tokens = markdown.lexer(prepareKramdown(source));
   if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
+  // Located in the prepared body; the build maps problems back to the author's text.
+  problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
@@ -66,13 +72,17 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     html: markdown.parser(tokens),
     headings: found,
     citations: citations.order,
-    footnotes: notes.map((t) => Parser.parseInline(t.tokens, markdown.defaults)),
+    footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...(options.embeds ?? [])],
     problems,
   };
 }
 
-/** What a stored post gives the renderer: its fragments and embeds. */
-export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[] }): RenderOptions {
-  return { ...(post.fragments ? { fragments: post.fragments } : {}), ...(post.embeds?.length ? { embeds: post.embeds } : {}) };
+/** What a stored post gives the renderer: its fragments, embeds and footnote style (distill posts join kramdown notes to distill's). */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[]; meta?: { layout?: string } }): RenderOptions {
+  return {
+    ...(post.fragments ? { fragments: post.fragments } : {}),
+    ...(post.embeds?.length ? { embeds: post.embeds } : {}),
+    ...(post.meta?.layout === "distill" ? { footnotes: "distill" as const } : {}),
+  };
 }
