@@ -4,7 +4,8 @@
  * unchanged post is neither parsed nor rendered again.
  *
  * A result is reused when the post file's text hashes the same and every
- * asset the step asked about exists (or not) as it did. The whole cache is
+ * question the step asked (does this asset exist, what is its text, where is
+ * that other post) has the same answer. The whole cache is
  * dropped when its epoch changes: the engine (hash of src/, scripts/ and
  * package-lock.json), site.yml, or any bibliography file.
  */
@@ -12,8 +13,8 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { ContentError } from "../../src/content/error.ts";
-import type { PostStepResult, StepCache } from "./post-step.ts";
+import type { PostStepResult, StepCache, StepLookups } from "./post-step.ts";
+import type { BibProblem } from "./bibtex.ts";
 import type { ContentSource } from "./build-site.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -44,18 +45,27 @@ export function cacheEpochInputs(source: ContentSource): string[] {
   return [source.site?.text ?? "", source.bibliographies.join("\n"), ...bibs.flatMap(([name, f]) => [name, f.text])];
 }
 
+/** A question the step asked and its answer: asset exists, asset text (hashed), another post's URL. */
+type Asked = ["exists", string, boolean] | ["text", string, string | null] | ["url", string, string | null];
+
 interface Entry {
   text: string;
-  /** Assets the step asked about, and whether each existed. */
-  assets: [string, boolean][];
+  asked: Asked[];
   result: PostStepResult;
+}
+
+function answer(lookups: StepLookups, [kind, arg]: Asked): boolean | string | null {
+  if (kind === "exists") return lookups.assetExists(arg);
+  if (kind === "url") return lookups.postUrl(arg) ?? null;
+  const text = lookups.readAsset?.(arg);
+  return text === undefined ? null : sha(text);
 }
 
 interface CacheFile {
   epoch: string;
   entries: Record<string, Entry>;
   /** Problems of each bibliography file, parsed once per epoch. */
-  bibliographies: Record<string, ContentError[]>;
+  bibliographies: Record<string, BibProblem[]>;
 }
 
 export interface CacheStats {
@@ -96,10 +106,10 @@ export class BuildCache implements StepCache {
     return new BuildCache(path, data);
   }
 
-  /** The cached step result of `file`, if still valid for `text` and the assets as they are now. */
-  get(file: string, text: string, assetExists: (path: string) => boolean): PostStepResult | undefined {
+  /** The cached step result of `file`, if still valid for `text` and the answers `lookups` give now. */
+  get(file: string, text: string, lookups: StepLookups): PostStepResult | undefined {
     const entry = this.data.entries[file];
-    if (!entry || entry.text !== sha(text) || !entry.assets.every(([p, existed]) => assetExists(p) === existed)) {
+    if (!entry || entry.text !== sha(text) || !entry.asked.every((q) => answer(lookups, q) === q[2])) {
       this.stats.misses++;
       return undefined;
     }
@@ -108,16 +118,33 @@ export class BuildCache implements StepCache {
     return entry.result;
   }
 
-  /** Run `step` with an `assetExists` that records what it asks, and keep the result. */
-  run(file: string, text: string, assetExists: (path: string) => boolean, step: (assetExists: (path: string) => boolean) => PostStepResult): PostStepResult {
-    const asked = new Map<string, boolean>();
-    const result = step((p) => {
-      const exists = assetExists(p);
-      asked.set(p, exists);
-      return exists;
-    });
+  /** Run `step` with lookups that record what it asks, and keep the result. */
+  run(file: string, text: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult {
+    const asked: Asked[] = [];
+    const recorded: StepLookups = {
+      assetExists: (p) => {
+        const exists = lookups.assetExists(p);
+        asked.push(["exists", p, exists]);
+        return exists;
+      },
+      postUrl: (name) => {
+        const url = lookups.postUrl(name);
+        asked.push(["url", name, url ?? null]);
+        return url;
+      },
+      ...(lookups.readAsset
+        ? {
+            readAsset: (p: string) => {
+              const t = lookups.readAsset!(p);
+              asked.push(["text", p, t === undefined ? null : sha(t)]);
+              return t;
+            },
+          }
+        : {}),
+    };
+    const result = step(recorded);
     if (this.path) {
-      this.data.entries[file] = { text: sha(text), assets: [...asked], result };
+      this.data.entries[file] = { text: sha(text), asked, result };
       this.used.add(file);
       this.dirty = true;
     }
@@ -125,7 +152,7 @@ export class BuildCache implements StepCache {
   }
 
   /** Bibliography problems cached for this epoch, or computed by `parse` and kept. */
-  bibliographyProblems(name: string, parse: () => ContentError[]): ContentError[] {
+  bibliographyProblems(name: string, parse: () => BibProblem[]): BibProblem[] {
     const known = this.data.bibliographies[name];
     if (known) return known;
     const problems = parse();

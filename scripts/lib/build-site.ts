@@ -5,12 +5,14 @@
  */
 import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
+import { liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import { parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
-import { parseBibliography } from "./bibtex.ts";
+import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
+import { NO_CACHE, postStep, type StepCache, type StepLookups } from "./post-step.ts";
 import { createHash } from "node:crypto";
-import { NO_CACHE, postStep, type StepCache } from "./post-step.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 
 export interface SourceFile {
@@ -28,6 +30,8 @@ export interface ContentSource {
   bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
 }
@@ -59,25 +63,37 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
-  const parsedBibs = new Map<string, ReturnType<typeof parseBibliography>>();
-  const parsedBib = (name: string) => {
-    let parsed = parsedBibs.get(name);
+  const bibCache = new Map<string, ParsedBibliography>();
+  const readBibliography = (name: string): ParsedBibliography => {
+    let parsed = bibCache.get(name);
     if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
-      parsedBibs.set(name, parsed);
+      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      bibCache.set(name, parsed);
     }
     return parsed;
   };
   const cache = options.cache ?? NO_CACHE;
   const assets = new Set(source.assets);
-  const assetExists = (p: string) => assets.has(p);
-  const context = { site, bibliographies: source.bibliographies, readBibliography: (name: string) => parsedBib(name).entries };
+  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
+  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  const lookups: StepLookups = {
+    assetExists: (p) => assets.has(p),
+    ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+    postUrl: (name) => postUrls.get(name),
+  };
+  const context = {
+    site,
+    liquidSite: liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined),
+    bibliographies: source.bibliographies,
+    readBibliography,
+  };
   const byPath = new Map<string, string>();
-  const usedBibliographies = new Set<string>();
+  // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
+  const citedKeys = new Map<string, Set<string>>();
   for (const { file, text } of source.posts) {
     // Unchanged posts come from the cache: not parsed or rendered again.
-    const result = cache.get(file, text, assetExists) ?? cache.run(file, text, assetExists, (exists) => postStep(file, text, { ...context, assetExists: exists }));
+    const result = cache.get(file, text, lookups) ?? cache.run(file, text, lookups, (recorded) => postStep(file, text, { ...context, lookups: recorded }));
     problems.push(...result.problems);
     if (result.meta) {
       const other = byPath.get(result.meta.path);
@@ -86,14 +102,21 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
         continue;
       }
       byPath.set(result.meta.path, file);
-      if (result.meta.bibliography && source.bibliographies.includes(result.meta.bibliography)) usedBibliographies.add(result.meta.bibliography);
+      const bib = result.meta.bibliography;
+      if (bib && source.bibliographies.includes(bib)) {
+        const keys = citedKeys.get(bib) ?? new Set<string>();
+        for (const key of result.citedKeys ?? []) keys.add(key.toLowerCase());
+        citedKeys.set(bib, keys);
+      }
     }
     if (!result.post) continue;
     if (result.cited) cited.set(result.post.meta.path, result.cited);
     posts.push(result.post);
   }
   // A bibliography's own problems, once, whether its posts were rendered now or cached.
-  for (const name of [...usedBibliographies].sort()) problems.push(...cache.bibliographyProblems(name, () => parsedBib(name).problems));
+  for (const [name, keys] of [...citedKeys].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    problems.push(...bibliographyProblems(cache.bibliographyProblems(name, () => readBibliography(name).problems), keys));
+  }
 
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
