@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import type { KvTarget } from "./publish.ts";
+import { bulkChunks } from "./kv-bulk.ts";
 
 const run = promisify(execFile);
 const WRANGLER = ["wrangler", "kv"];
@@ -31,9 +32,10 @@ export function remoteTarget(): KvTarget {
     async putMany(entries) {
       const dir = await mkdtemp(join(tmpdir(), "edgefolio-kv-"));
       try {
-        for (let i = 0; i < entries.length; i += BATCH) {
-          const file = join(dir, `batch-${i}.json`);
-          await writeFile(file, JSON.stringify(entries.slice(i, i + BATCH)));
+        let n = 0;
+        for (const chunk of bulkChunks(entries)) {
+          const file = join(dir, `batch-${n++}.json`);
+          await writeFile(file, JSON.stringify(chunk));
           await wrangler(["bulk", "put", file]);
         }
       } finally {

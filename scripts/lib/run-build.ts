@@ -1,5 +1,5 @@
 /** One build run (validate, stage assets, publish or roll back), shared by `npm run build` and `npm start`. */
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { execFileSync } from "node:child_process";
 import { formatContentError, sortProblems } from "../../src/content/error.ts";
 import { buildSite } from "./build-site.ts";
@@ -9,6 +9,7 @@ import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
 import { withLocalKv } from "./kv-local.ts";
 import { remoteTarget } from "./kv-remote.ts";
+import { folderTarget } from "./kv-folder.ts";
 import { staticHeaders } from "../../src/security/headers.ts";
 
 export interface BuildCliOptions {
@@ -19,6 +20,8 @@ export interface BuildCliOptions {
   persistTo?: string;
   rollback: boolean;
   publicDir: string;
+  /** `npm run deploy -- --dry-run`: write what a deploy to an empty namespace uploads into this folder instead. */
+  deployDryRun?: string;
   /** Told what a publish did (benchmarks, the dev server). */
   onPublished?: (report: PublishReport) => void;
   /** Render every post, ignoring the build cache (see build-cache.ts). */
@@ -44,14 +47,21 @@ function engineBuildId(): string {
   }
 }
 
-function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>): Promise<T> {
+async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>): Promise<T> {
+  if (opts.deployDryRun) {
+    const target = await folderTarget(join(opts.deployDryRun, "kv"));
+    const out = await use(target);
+    const { files, keys, bytes } = target.counts();
+    console.log(`dry run: ${keys} keys (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${files} \`wrangler kv bulk put\` files under ${join(opts.deployDryRun, "kv")}, the pointer last; static files in ${opts.publicDir}; nothing was uploaded`);
+    return out;
+  }
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
 
 /** Run a build; returns the process exit code. */
 export async function runBuild(opts: BuildCliOptions): Promise<number> {
   const started = performance.now();
-  const where = opts.remote ? "Cloudflare KV" : "local KV";
+  const where = opts.deployDryRun ? "the dry-run folder" : opts.remote ? "Cloudflare KV" : "local KV";
   if (opts.rollback) {
     const { from, to } = await withTarget(opts, rollback);
     console.log(`rolled back ${where}: ${from} → ${to}`);
@@ -86,11 +96,13 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   const publicDir = resolve(opts.publicDir);
   await stagePublic(publicDir, files);
   // Static Assets reach Cloudflare with a deploy; KV content does not need one.
-  if (opts.remote) execFileSync("npx", ["wrangler", "deploy", "--var", `ENGINE_BUILD:${engineBuildId()}`], { stdio: "inherit" });
+  // Deployed before the pointer moves, so a new post's images are there when it goes live.
+  if (opts.remote && !opts.deployDryRun) execFileSync("npx", ["wrangler", "deploy", "--var", `ENGINE_BUILD:${engineBuildId()}`], { stdio: "inherit" });
 
   const report = await withTarget(opts, async (target) => {
     try {
-      return await publish(target, bundle, opts.verifyAll ? { verify: "all" } : {});
+      // Each remote read is a wrangler process: a smaller sample there.
+      return await publish(target, bundle, opts.verifyAll ? { verify: "all" } : opts.remote ? { sampleSize: 16 } : {});
     } catch (err) {
       const live = await readLive(target).catch(() => null);
       throw new Error(`publishing failed: ${(err as Error).message}\nthe live version is still ${live?.version ?? "(none)"}`);
