@@ -111,13 +111,13 @@ describe("publishing", () => {
 
   it("a publish that fails halfway leaves the previous version live", async () => {
     const good = await (await get(POST)).text();
-    let puts = 0;
     const real = bindingTarget(env.CONTENT);
+    // The connection drops after the content is written, before the pointer moves
+    // (pages and shards already stored are not written again, so this is the one write left).
     const failing: KvTarget = {
       ...real,
       async putMany(entries) {
-        if (puts + entries.length > 1) throw new Error("network went away");
-        puts += entries.length;
+        if (entries.some((e) => e.key === "live")) throw new Error("network went away");
         return real.putMany(entries);
       },
     };
