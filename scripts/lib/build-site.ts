@@ -9,6 +9,7 @@ import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import type { EngineFiles } from "../../src/store/types.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
@@ -33,6 +34,8 @@ export interface ContentSource {
   assets: string[];
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
+  engineFiles?: EngineFiles;
 }
 
 export interface BuildOptions {
@@ -136,6 +139,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
+    ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
   });
   return { bundle, problems, site, published };

@@ -52,6 +52,10 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
   }
 
+  // al-folio writes paths with or without the leading slash.
+  const faviconRaw = text_("favicon", "");
+  const favicon = !faviconRaw || /^https?:\/\//.test(faviconRaw) ? faviconRaw : `/${faviconRaw.replace(/^\/+/, "")}`;
+
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
     description: text_("description", ""),
@@ -65,6 +69,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
+    ...(favicon ? { favicon } : {}),
   };
   return { site, problems };
 }
