@@ -16,6 +16,7 @@ import { sitePages } from "./site-pages.ts";
 import { parseBibliography } from "./bibtex.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
+import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -111,7 +112,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
-    const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
     const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     let doc;
     try {

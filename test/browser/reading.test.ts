@@ -92,7 +92,7 @@ describe("cards", () => {
   });
 
   it("a tap on a phone opens the card instead of leaving for the appendix; a second tap follows the link", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true, bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, hasTouch: true, isMobile: true });
     await context.addInitScript({ path: PROBES });
     const page = await context.newPage();
     await open(page, cardPost().path);
