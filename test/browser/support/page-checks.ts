@@ -20,11 +20,9 @@ export interface LayoutShift {
   shifts: { value: number; sources: string[] }[];
 }
 
-/** Scroll through the page so every lazy image loads, and wait until the network is quiet. */
+/** Scroll through the page so every lazy image loads, and wait for the pictures. */
 export async function scrollThrough(page: Page): Promise<void> {
   await probe(page, "scrollThrough");
-  await page.waitForLoadState("networkidle");
-  await probe(page, "settle");
 }
 
 /** Move the mouse onto every card link in turn; the problems of their cards. */
@@ -47,8 +45,7 @@ export async function hoverEveryCard(page: Page): Promise<string[]> {
 export async function tocLanding(page: Page): Promise<string[]> {
   const bad: string[] = [];
   for (const href of await probe<string[]>(page, "tocHrefs")) {
-    await probe(page, "toTop");
-    await page.locator(`nav.toc a[href="${href}"]`).first().click();
+    await probe(page, "followToc", href);
     const problem = await probe<string>(page, "tocLanding", href);
     if (problem) bad.push(problem);
   }

@@ -1,4 +1,4 @@
-/* global window, document, location, getComputedStyle, requestAnimationFrame, PerformanceObserver, MutationObserver */
+/* global window, document, location, getComputedStyle, requestAnimationFrame, setTimeout, PerformanceObserver, MutationObserver */
 /**
  * In-page probes for the browser tests, installed by an init script before
  * any page script runs (plain browser JavaScript: the project's TypeScript has
@@ -55,14 +55,17 @@
         await frame();
       }
       window.scrollTo(0, 0);
-      await frame();
-    },
-    settle: async () => {
+      // Every picture loaded or failed (lazy ones never reached, as in closed <details>, are not waited for).
+      const pending = [...document.images].filter((img) => !img.complete && img.getClientRects().length);
+      const loaded = pending.map((img) => new Promise((r) => ["load", "error"].forEach((t) => img.addEventListener(t, r, { once: true }))));
+      await Promise.race([Promise.all(loaded), new Promise((r) => setTimeout(r, 3000))]);
       await frame();
       await frame();
     },
 
     triggerCount: () => triggers().length,
+    /** Open every <details>, as a reader would to reach the citations inside. */
+    openDetails: () => document.querySelectorAll("details").forEach((d) => (d.open = true)),
 
     /** Focus every card link (centred on screen first); the problems of their cards. */
     focusEveryCard() {
@@ -92,6 +95,11 @@
 
     tocHrefs: () => [...document.querySelectorAll("nav.toc a[href^='#']")].map((a) => a.getAttribute("href")),
 
+    /** Click TOC link `href` as a reader would (the page's own click handling and scrolling). */
+    followToc(href) {
+      window.scrollTo(0, 0);
+      document.querySelector(`nav.toc a[href="${href}"]`).click();
+    },
     /** After following TOC link `href`: is its heading at the top of the screen (or visible, at the page's end)? */
     tocLanding(href) {
       const target = document.getElementById(decodeURIComponent(href.slice(1)));
