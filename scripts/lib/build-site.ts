@@ -7,6 +7,7 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import type { EngineFiles } from "../../src/store/types.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
@@ -34,6 +35,8 @@ export interface ContentSource {
   readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
+  engineFiles?: EngineFiles;
 }
 
 export interface BuildOptions {
@@ -126,6 +129,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
+    ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
   }, nodeSha256);
   return { bundle, problems, site, published };
