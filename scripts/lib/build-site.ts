@@ -16,6 +16,8 @@ import { parseBibliography } from "./bibtex.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { withStylesHash } from "./style-hash.ts";
+import { bodyProblems, budgetProblem, timed } from "./body-checks.ts";
+import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -75,6 +77,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  const labels = new LabelRegistry();
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -109,11 +112,20 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
+    for (const w of labels.check(meta)) problems.push({ file, ...split.locate([w.key, w.index]), message: w.message, hint: w.hint, severity: "warning" });
+    // Limits and unclosed raw HTML, before any parser sees the body.
+    const checked = bodyProblems(split.body);
+    for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });
+    if (checked.some((p) => p.severity === "error")) continue;
+
     const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
     const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     let doc;
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
+      const render = timed(() => renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) }));
+      doc = render.result;
+      const slow = budgetProblem(render.ms);
+      if (slow) doc = { ...doc, problems: [...doc.problems, slow] };
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;

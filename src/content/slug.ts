@@ -16,6 +16,24 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+// Symbols that tell tags apart (`C`, `C++`, `C#`), spelled out before slugifying.
+const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "*": " star " };
+
+/**
+ * The slug of a tag or category in URLs (`/blog/tag/SLUG/`), for links,
+ * archives and feeds alike. Like slugify, but symbols that distinguish
+ * names are spelled out, so `C`, `C++` and `C#` get three addresses
+ * (`c`, `c-plus-plus`, `c-sharp`), and a name of symbols only never
+ * gets an empty slug: its code points stand in (`★` → `u2605`).
+ *
+ * @example labelSlug("C++") // "c-plus-plus"
+ */
+export function labelSlug(label: string): string {
+  const slug = slugify(label.replace(/[+#@*]/g, (c) => SYMBOL_WORDS[c]!));
+  if (slug) return slug;
+  return [...label.trim()].map((c) => "u" + c.codePointAt(0)!.toString(16)).join("-");
+}
+
 /**
  * Hands out unique ids within one document: the first `intro` stays `intro`,
  * the next ones become `intro-1`, `intro-2` (al-folio's duplicate-heading bug #3236).

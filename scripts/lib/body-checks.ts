@@ -1,0 +1,53 @@
+/**
+ * Checks of a post body at build time. The cheap ones run before any parser
+ * (bodyProblems). Then the render budget: posts render per request at the edge, so the build
+ * measures each post's render and refuses one over LIMITS.renderBudgetMs.
+ * A first render pays for JIT compilation and the machine may be busy, so a
+ * post is over budget only if it stays over when rendered again: the time
+ * reported is the best of up to three renders. Times are the process's CPU
+ * time, not wall time, so a busy machine does not fail a build.
+ */
+import type { RenderProblem } from "../../src/markdown/pipeline.ts";
+import { LIMITS } from "../../src/content/limits.ts";
+import { bodyLimitProblems } from "../../src/content/limits.ts";
+import { unclosedHtmlProblems } from "../../src/content/unclosed-html.ts";
+import { undefinedReferenceProblems } from "../../src/content/reference-links.ts";
+
+/** CPU milliseconds of this process since `since` (wall time would count other processes' load). */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+}
+
+/** `render()`'s result and its CPU time in milliseconds (best of up to 3 when over `budgetMs`). */
+export function timed<T>(render: () => T, budgetMs: number = LIMITS.renderBudgetMs): { result: T; ms: number } {
+  let start = process.cpuUsage();
+  const result = render();
+  let ms = cpuMs(start);
+  for (let i = 0; i < 2 && ms > budgetMs; i++) {
+    start = process.cpuUsage();
+    render();
+    ms = Math.min(ms, cpuMs(start));
+  }
+  return { result, ms };
+}
+
+/** The error for a render that took `ms`, or null within budget. Line 1 of the body. */
+export function budgetProblem(ms: number, budgetMs: number = LIMITS.renderBudgetMs): RenderProblem | null {
+  if (ms <= budgetMs) return null;
+  return {
+    line: 1,
+    col: 1,
+    severity: "error",
+    message: `rendering this post takes ${Math.round(ms)} ms, over the budget of ${budgetMs} ms per render`,
+    hint: "every uncached request renders the post: find the slow part (deep nesting, a huge table or list) by halving the body",
+  };
+}
+
+/** Every cheap check of a body before it is rendered: size, nesting, table width, unclosed raw HTML, undefined reference links. */
+export function bodyProblems(body: string): RenderProblem[] {
+  const limits = bodyLimitProblems(body);
+  // Over the size limit, nothing else is worth scanning.
+  if (limits.some((p) => p.message.includes("body is"))) return limits;
+  return [...limits, ...unclosedHtmlProblems(body), ...undefinedReferenceProblems(body)];
+}
