@@ -12,6 +12,8 @@ import { LIMITS } from "../../src/content/limits.ts";
 import { bodyLimitProblems } from "../../src/content/limits.ts";
 import { unclosedHtmlProblems } from "../../src/content/unclosed-html.ts";
 import { undefinedReferenceProblems } from "../../src/content/reference-links.ts";
+import { withoutControls } from "../../src/content/front-matter-checks.ts";
+import { positionAt } from "../../src/content/error.ts";
 
 /** CPU milliseconds of this process since `since` (wall time would count other processes' load). */
 function cpuMs(since: NodeJS.CpuUsage): number {
@@ -49,5 +51,16 @@ export function bodyProblems(body: string): RenderProblem[] {
   const limits = bodyLimitProblems(body);
   // Over the size limit, nothing else is worth scanning.
   if (limits.some((p) => p.message.includes("body is"))) return limits;
-  return [...limits, ...unclosedHtmlProblems(body), ...undefinedReferenceProblems(body)];
+  return [...limits, ...unclosedHtmlProblems(body), ...undefinedReferenceProblems(body), ...controlProblems(body)];
 }
+
+/** A warning at the first control character: the build leaves them out (bodyText), as no HTML or XML may carry them. */
+function controlProblems(body: string): RenderProblem[] {
+  const at = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(body);
+  if (!at) return [];
+  const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return [{ ...positionAt(body, at.index), severity: "warning", message: `the body holds control characters (first: U+${code}), which are left out`, hint: "remove them; they are invisible and invalid in HTML and feeds" }];
+}
+
+/** The body as stored: without control characters. */
+export const bodyText = withoutControls;

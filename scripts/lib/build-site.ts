@@ -17,7 +17,7 @@ import type { Bibliography } from "../../src/bibliography/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { withStylesHash } from "./style-hash.ts";
-import { bodyProblems, budgetProblem, timed } from "./body-checks.ts";
+import { bodyProblems, bodyText, budgetProblem, timed } from "./body-checks.ts";
 import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
@@ -120,7 +120,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });
     if (checked.some((p) => p.severity === "error")) continue;
 
-    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const post: PostRecord = { meta: withStylesHash(meta), body: bodyText(split.body), sourceFile: file, bodyLine: split.bodyLine };
     const parsedBib = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     const bibliography = parsedBib?.entries;
     const style = citationStyleOf(meta, site, file, split.locate);

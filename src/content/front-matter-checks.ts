@@ -9,6 +9,7 @@ export interface ValueProblem {
   path: (string | number)[];
   /** Whether the key itself is the problem, or its value. */
   part: "key" | "value";
+  severity: "error" | "warning";
   message: string;
   hint: string;
 }
@@ -32,18 +33,34 @@ export function valueProblems(data: unknown): ValueProblem[] {
     const { value, path } = stack.pop()!;
     if (typeof value === "string") {
       const where = path.length ? `\`${path.join(".")}\`` : "the front matter";
-      if (LONE_SURROGATE.test(value)) problems.push({ path, part: "value", message: `${where} holds half of a Unicode surrogate pair, which is not text`, hint: "retype the character, or write it as \\u escape of a whole code point in a double-quoted string" });
-      else if (CONTROL.test(value)) problems.push({ path, part: "value", message: `${where} holds a control character (U+${CONTROL.exec(value)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")})`, hint: "remove it: pages and feeds cannot carry control characters" });
+      if (LONE_SURROGATE.test(value)) problems.push({ path, part: "value", severity: "error", message: `${where} holds half of a Unicode surrogate pair, which is not text`, hint: "retype the character, or write it as \\u escape of a whole code point in a double-quoted string" });
+      else if (CONTROL.test(value)) problems.push({ path, part: "value", severity: "warning", message: `${where} holds a control character (U+${CONTROL.exec(value)![0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}), which is left out`, hint: "remove it: pages and feeds cannot carry control characters" });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
     } else if (typeof value === "object" && value !== null) {
       for (const key of Object.keys(value)) {
-        if (FORBIDDEN_KEYS.has(key)) problems.push({ path: [...path, key], part: "key", message: `\`${key}\` cannot be a front-matter key`, hint: "rename the key" });
+        if (FORBIDDEN_KEYS.has(key)) problems.push({ path: [...path, key], part: "key", severity: "error", message: `\`${key}\` cannot be a front-matter key`, hint: "rename the key" });
         else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
       }
     }
   }
   return problems;
+}
+
+const CONTROLS = new RegExp(CONTROL.source, "g");
+
+/** `text` without the control characters no HTML or XML output may carry (tab, LF, CR stay). */
+export function withoutControls(text: string): string {
+  return text.replace(CONTROLS, "");
+}
+
+/** A copy of parsed YAML data with every string passed through withoutControls. */
+export function withoutControlsDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return withoutControls(value);
+  // YAML nesting is bounded by the front-matter size limit; the depth guard keeps the stack safe anyway.
+  if (depth > 200 || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutControlsDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutControlsDeep(v, depth + 1)]));
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Affiliation, Author, Layout, PostMeta, Toc, TocEntry } from "./typ
 import { parsePostDate } from "./dates.ts";
 import { postPath } from "./urls.ts";
 import { cssForStyleElement } from "../escape/index.ts";
-import { dateMismatch, redirectProblem, valueProblems } from "./front-matter-checks.ts";
+import { dateMismatch, redirectProblem, valueProblems, withoutControlsDeep } from "./front-matter-checks.ts";
 
 /** A YAML path (`["authors", 0, "name"]`) → where it is in the file. */
 export type Locate = (path: readonly (string | number)[], part?: "key" | "value") => { line: number; col: number };
@@ -52,8 +52,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     at([], "front matter must be a YAML mapping (key: value lines between the two `---`)");
     return { meta: null, problems };
   }
-  const fm = data as Record<string, unknown>;
-  for (const p of valueProblems(fm)) at(p.path, p.message, p.hint, "error", p.part);
+  for (const p of valueProblems(data)) at(p.path, p.message, p.hint, p.severity, p.part);
+  const fm = withoutControlsDeep(data) as Record<string, unknown>;
 
   for (const key of Object.keys(fm)) {
     if (!KNOWN_KEYS.has(key)) at([key], `unknown front-matter key \`${key}\` is ignored`, "check its spelling against al-folio's keys", "warning", "key");

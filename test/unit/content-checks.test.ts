@@ -13,8 +13,15 @@ describe("front-matter values", () => {
     expect(await buildPost(post('authors:\n  - name: "A\\udc00"'))).toEqual(["4: error: `authors.0.name` holds half of a Unicode surrogate pair, which is not text"]);
   });
 
-  it("control characters are located errors", async () => {
-    expect(await buildPost(post('description: "a\\u0000b"'))).toEqual(["3: error: `description` holds a control character (U+0000)"]);
+  it("control characters are located warnings, and left out of the page", async () => {
+    expect(await buildPost(post('description: "a\\u0000b"', "Body\u0001 text.\n"))).toEqual([
+      "3: warning: `description` holds a control character (U+0000), which is left out",
+      "5: warning: the body holds control characters (first: U+0001), which are left out",
+    ]);
+    const { result } = await buildPosts({ "2024-01-03-x.md": post('description: "a\\u0000b"', "Body\u0001 text.\n") });
+    const blobs = result.bundle!.blobs.map((b) => b.value).join("");
+    expect(blobs).not.toMatch(/\\u000[01]/);
+    expect(blobs).toContain("Body text.");
   });
 
   it("__proto__, constructor and prototype keys are errors, at any depth", async () => {
