@@ -7,9 +7,11 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "./render-post.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
+import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
@@ -17,7 +19,7 @@ import type { Bibliography } from "../../src/bibliography/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { withStylesHash } from "./style-hash.ts";
-import { bodyProblems, bodyText, budgetProblem, timed } from "./body-checks.ts";
+import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
 import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
@@ -35,6 +37,8 @@ export interface ContentSource {
   bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
 }
@@ -80,6 +84,9 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
   const labels = new LabelRegistry();
+  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
+  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -127,10 +134,24 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     if (style.problem) problems.push(style.problem);
     let doc;
     try {
-      const render = timed(() => renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) }));
-      doc = render.result;
-      const slow = budgetProblem(render.ms);
-      if (slow) doc = { ...doc, problems: [...doc.problems, slow] };
+      const cpuStart = process.cpuUsage();
+      const rendered = renderPost(post.body, {
+        assetExists: (p) => assets.has(p),
+        ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        postUrl: (name) => postUrls.get(name),
+        page: liquidPage(meta, split.data),
+        site: liquidSiteData,
+        ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        ...(bibliography ? { bibliography } : {}),
+      });
+      // The stored post is the prepared body: Liquid never runs in the worker.
+      post.body = rendered.body;
+      post.fragments = rendered.fragments;
+      if (rendered.embeds.length) post.embeds = rendered.embeds;
+      doc = rendered.doc;
+      // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
+      const slow = overBudget(cpuMsSince(cpuStart), () => renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) }));
+      if (slow) doc.problems.push(slow);
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
