@@ -64,11 +64,17 @@ export function bodyProblems(body: string): RenderProblem[] {
 
 /** A warning at the first control character: the build leaves them out (bodyText), as no HTML or XML may carry them. */
 function controlProblems(body: string): RenderProblem[] {
+  const half = new RegExp(LONE_SURROGATE.source).exec(body);
+  const surrogate: RenderProblem[] = half ? [{ ...positionAt(body, half.index), severity: "warning", message: "the body holds half of a Unicode surrogate pair, shown as U+FFFD", hint: "retype the character" }] : [];
   const at = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.exec(body);
-  if (!at) return [];
+  if (!at) return surrogate;
   const code = at[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
-  return [{ ...positionAt(body, at.index), severity: "warning", message: `the body holds control characters (first: U+${code}), which are left out`, hint: "remove them; they are invisible and invalid in HTML and feeds" }];
+  return [...surrogate, { ...positionAt(body, at.index), severity: "warning", message: `the body holds control characters (first: U+${code}), which are left out`, hint: "remove them; they are invisible and invalid in HTML and feeds" }];
 }
 
-/** The body as stored: without control characters. */
-export const bodyText = withoutControls;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The body as stored: without control characters, lone surrogates replaced by U+FFFD (they are not text). */
+export function bodyText(body: string): string {
+  return withoutControls(body).replace(LONE_SURROGATE, "\uFFFD");
+}

@@ -75,7 +75,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     let parsed = bibCache.get(name);
     if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      // bodyText: no control characters or lone surrogates reach a page from a .bib either.
+      parsed = bib ? parseBibliography(bodyText(bib.text), bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
       bibCache.set(name, parsed);
       citedKeys.set(name, new Set());
     }

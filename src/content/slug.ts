@@ -1,3 +1,5 @@
+import { isReservedId } from "./reserved-ids.ts";
+
 /**
  * The one slug function, used for URLs (tags, categories) and heading ids, so
  * a link computed anywhere matches the target computed anywhere else.
@@ -41,11 +43,16 @@ export function labelSlug(label: string): string {
 export class SlugRegistry {
   private readonly seen = new Map<string, number>();
 
+  /** `reserved`: ids the page writes itself, which generated ids step past (default: the layout's, see reserved-ids.ts). */
+  constructor(private readonly reserved: (id: string) => boolean = isReservedId) {}
+
   unique(text: string): string {
-    const base = slugify(text) || "section";
+    let base = slugify(text) || "section";
+    // `ref-x` → `section-ref-x`: a suffix would not help, the prefix itself is the page's.
+    if (this.reserved(base) && this.reserved(`${base}-1`)) base = `section-${base}`;
     let id = base;
     let n = this.seen.get(base) ?? 0;
-    while (this.seen.has(id)) id = `${base}-${++n}`;
+    while (this.seen.has(id) || this.reserved(id)) id = `${base}-${++n}`;
     this.seen.set(base, n);
     this.seen.set(id, 0);
     return id;

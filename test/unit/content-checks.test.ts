@@ -82,3 +82,13 @@ describe("the body", () => {
     ]);
   });
 });
+
+describe("heading ids never take the page's own ids", () => {
+  it("Content, Fn 1, Ref x, TOC title get ids the layout and appendix do not use", async () => {
+    const { SlugRegistry } = await import("../../src/content/slug.ts");
+    const r = new SlugRegistry();
+    expect(["Content", "Fn 1", "Ref x", "TOC Title", "Appendix References", "Intro"].map((t) => r.unique(t))).toEqual([
+      "content-1", "section-fn-1", "section-ref-x", "toc-title-1", "section-appendix-references", "intro",
+    ]);
+  });
+});
