@@ -9,7 +9,7 @@ import { env } from "cloudflare:test";
 import { bindingTarget, publish } from "../../scripts/lib/publish.ts";
 import { get } from "../support/worker.ts";
 import { pageProblems } from "../support/fuzz/page-checks.ts";
-import "../support/fuzz-setup.ts";
+import "../support/fuzz/sites.ts";
 
 describe("fuzz through the worker", () => {
   const sites = inject("fuzzSites");

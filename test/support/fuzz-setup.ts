@@ -5,27 +5,13 @@
  * publish and request from the real worker.
  */
 import type { TestProject } from "vitest/node";
-import type { Bundle } from "../../src/store/bundle.ts";
+import type { FuzzSite } from "./fuzz/sites.ts";
 import { buildSite } from "../../scripts/lib/build-site.ts";
 import { fuzzBases, fuzzCase } from "./fuzz/mutate.ts";
 import { FIXTURE_NOW } from "./global-setup.ts";
 
 /** Cases of the corpus sent through the worker (the build-side test runs many more). */
 export const WORKER_SAMPLE = 24;
-
-export interface FuzzSite {
-  name: string;
-  kind: string;
-  bundle: Bundle;
-  /** Paths of its post pages (and redirects). */
-  paths: string[];
-}
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    fuzzSites: FuzzSite[];
-  }
-}
 
 export default async function setup(project: TestProject): Promise<void> {
   const bases = fuzzBases();

@@ -11,8 +11,9 @@ import { join, relative } from "node:path";
 import type { ContentSource } from "../../../scripts/lib/build-site.ts";
 import { SEED_DIR } from "../external-sites.ts";
 
-/** What data-field payloads carry, so a check can tell their output from the author's. */
-export const MARK = "fuzz1337";
+import { MARK } from "./marker.ts";
+
+export { MARK };
 
 /** Payloads for data fields: markup, URL schemes, Liquid, placeholders, broken Unicode, controls. */
 export const PAYLOADS: readonly string[] = [

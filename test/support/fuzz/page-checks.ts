@@ -5,7 +5,7 @@
  * attribute or script-capable URL that a data field's payload reached.
  */
 import { parse, type DefaultTreeAdapterMap } from "parse5";
-import { MARK } from "./mutate.ts";
+import { MARK } from "./marker.ts";
 
 type Node = DefaultTreeAdapterMap["node"];
 type Element = DefaultTreeAdapterMap["element"];
