@@ -30,8 +30,31 @@ const BLANK = /^[ \t]*$/;
 const INDENTED = /^(?: {1,4}|\t)/;
 /** Lines that start another kind of block and so cannot be terms. */
 const NOT_A_TERM = /^ {0,3}(?:[#>|<:]|`{3}|~{3}|[-*+][ \t]|\d{1,9}[.)][ \t]|\{:|\[\^|\*\[)|^\s/;
-/** Cheap test, run at every block start: a term line right before `: ` (a blank line between is allowed). */
-const QUICK = /^(?:[^\n]+\n)+?(?:[ \t]*\n)? {0,3}:[ \t]/;
+/** Whether a definition line (`: `, after up to three spaces) starts at `i`. */
+function definitionAt(src: string, i: number): boolean {
+  for (let s = 0; s < 3 && src.charCodeAt(i) === 32; s++) i++;
+  const next = src.charCodeAt(i + 1);
+  return src.charCodeAt(i) === 58 && (next === 32 || next === 9);
+}
+
+/**
+ * Cheap test, run at every block start (so no regex over the paragraph): some
+ * line of the first paragraph is followed by a definition line, or by one
+ * blank line and a definition line.
+ */
+function mayStartList(src: string): boolean {
+  let pos = 0;
+  for (;;) {
+    const nl = src.indexOf("\n", pos);
+    if (nl < 0) return false;
+    let k = nl + 1;
+    while (src.charCodeAt(k) === 32 || src.charCodeAt(k) === 9) k++;
+    if (k >= src.length) return false;
+    if (src.charCodeAt(k) === 10) return definitionAt(src, k + 1);
+    if (definitionAt(src, nl + 1)) return true;
+    pos = nl + 1;
+  }
+}
 
 export const definitionList: MarkedExtension = {
   extensions: [
@@ -39,7 +62,7 @@ export const definitionList: MarkedExtension = {
       name: "definitionList",
       level: "block",
       tokenizer(src) {
-        if (!QUICK.test(src)) return undefined;
+        if (!mayStartList(src)) return undefined;
         const lines = src.split("\n");
         const items: DefinitionItem[] = [];
         let i = 0;

@@ -38,10 +38,7 @@ export const markdownInHtml: MarkedExtension = {
     {
       name: "markdownHtml",
       level: "block",
-      start(src) {
-        const m = /(?:^|\n) {0,3}<[A-Za-z][^>\n]*\smarkdown\s*=/.exec(src);
-        return m ? m.index + (m[0].startsWith("\n") ? 1 : 0) : undefined;
-      },
+      // No `start`: marked's own HTML block rule already ends a paragraph at a block-level tag.
       tokenizer(src) {
         const m = OPEN.exec(src);
         if (!m) return undefined;
