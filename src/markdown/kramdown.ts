@@ -16,6 +16,7 @@ import { definitionList } from "./extensions/definition-list.ts";
 import { abbreviations, applyAbbreviations } from "./extensions/abbreviations.ts";
 import { markdownInHtml } from "./extensions/markdown-in-html.ts";
 import { applyTypography } from "./extensions/typography.ts";
+import { applyEmoji, mayHoldShortcodes } from "./extensions/emoji.ts";
 import { allInlineLists, blockInlineLists } from "./inline-lists.ts";
 import { positionAt } from "../content/error.ts";
 import type { RenderProblem } from "./pipeline.ts";
@@ -82,5 +83,6 @@ export function applyKramdown(markdown: Marked, tokens: Token[], text: string, s
   const blocks = blockInlineLists(tokens);
   applyTypography(blocks);
   if (text.includes("*[")) applyAbbreviations(tokens, blocks);
+  if (mayHoldShortcodes(text)) applyEmoji(blocks);
   return problems;
 }
