@@ -226,9 +226,15 @@ function readToc(v: unknown, at: At): Toc | undefined {
   if (Array.isArray(v)) return { kind: "list", entries: readTocEntries(v, ["toc"], at) };
   if (typeof v === "object") {
     // al-folio: `toc: {sidebar: left}` or `toc: {beginning: true}` → generated from headings.
-    const sidebar = (v as Record<string, unknown>)["sidebar"];
-    return sidebar === "left" || sidebar === "right" ? { kind: "auto", sidebar } : { kind: "auto" };
+    const { sidebar, beginning } = v as Record<string, unknown>;
+    if (sidebar !== undefined && sidebar !== "left" && sidebar !== "right") at(["toc", "sidebar"], `\`toc.sidebar\` must be left or right, not ${describe(sidebar)}`);
+    if (beginning !== undefined && typeof beginning !== "boolean") at(["toc", "beginning"], `\`toc.beginning\` must be true or false, not ${describe(beginning)}`);
+    return {
+      kind: "auto",
+      ...(sidebar === "left" || sidebar === "right" ? { sidebar } : {}),
+      ...(beginning === true ? { beginning } : {}),
+    };
   }
-  at(["toc"], "`toc` must be a list of sections, true, or {sidebar: left}");
+  at(["toc"], "`toc` must be a list of sections, true, {beginning: true} or {sidebar: left}");
   return undefined;
 }

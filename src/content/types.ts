@@ -17,8 +17,12 @@ export interface TocEntry {
   subsections: TocEntry[];
 }
 
-/** `toc` front matter: an explicit list (distill), or generated from headings (`toc: true`, `toc: {sidebar: left}`). */
-export type Toc = { kind: "list"; entries: TocEntry[] } | { kind: "auto"; sidebar?: "left" | "right" };
+/**
+ * `toc` front matter: an explicit list (distill), or generated from headings
+ * (`toc: true`, `toc: {sidebar: left}`, `toc: {beginning: true}`: al-folio's post layout shows
+ * the last two, as a margin column or as a list before the body).
+ */
+export type Toc = { kind: "list"; entries: TocEntry[] } | { kind: "auto"; sidebar?: "left" | "right"; beginning?: boolean };
 
 export type Layout = "post" | "distill";
 

@@ -54,6 +54,13 @@ Body`);
     expect(meta?.toc).toEqual({ kind: "auto", sidebar: "left" });
   });
 
+  it("reads toc: {beginning: true} and locates a wrong sidebar side", () => {
+    expect(check("---\ntitle: T\ntoc:\n  beginning: true\n---\n").meta?.toc).toEqual({ kind: "auto", beginning: true });
+    expect(check("---\ntitle: T\ntoc:\n  sidebar: middle\n---\n").problems).toEqual([
+      "content/posts/2024-01-03-x.md:4:12: error: `toc.sidebar` must be left or right, not string `middle`",
+    ]);
+  });
+
   it("locates errors at the offending key's line and column", () => {
     const { problems } = check("---\ntitle: T\nlayout: fancy\ndate: 2024-02-30\ntags: {a: 1}\nauthors: nobody\n---\n");
     expect(problems).toEqual([

@@ -2,19 +2,33 @@
  * Heading ids. A pass over the lexed tokens gives every heading a unique id
  * from the shared slug function (so TOC links computed from front matter land
  * on it); the renderer writes the id and an anchor link.
+ *
+ * Headings written as raw HTML (`<h2 data-toc-text="Short">…</h2>`) count
+ * too, as they do for al-folio's client-side TOC: one without an id gets one.
+ * Two attributes shape the TOC entry (bootstrap-toc's, which al-folio uses):
+ * `data-toc-text` replaces the label, `data-toc-skip` leaves the heading out.
+ * On a Markdown heading they come from a kramdown IAL, which the lexer
+ * records as `token.attrs`.
  */
 import type { MarkedExtension, Token, Tokens } from "marked";
 import { SlugRegistry } from "../../content/slug.ts";
 import { plainText } from "../plain-text.ts";
 import { escapeAttr } from "../../escape/index.ts";
+import { htmlHeadings, tocFields } from "./html-headings.ts";
 
 export interface Heading {
   depth: number;
   text: string;
   id: string;
+  /** `data-toc-text`: the TOC shows this instead of `text`. */
+  tocText?: string;
+  /** `data-toc-skip`: the heading has no TOC entry. */
+  tocSkip?: boolean;
 }
 
-type IdHeading = Tokens.Heading & { id?: string };
+/** Attributes a kramdown IAL put on a token (`{: #id .class key="value"}`), when any. */
+type WithAttrs = { attrs?: Record<string, string> };
+type IdHeading = Tokens.Heading & WithAttrs & { id?: string };
 
 /** Assign ids to the document's headings, in order; returns them for the TOC. */
 export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry = new SlugRegistry()): Heading[] {
@@ -24,7 +38,9 @@ export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry =
       const h = token as IdHeading;
       const text = plainText(h.tokens).trim();
       h.id = slugs.unique(text);
-      found.push({ depth: h.depth, text, id: h.id });
+      found.push({ depth: h.depth, text, id: h.id, ...tocFields(h.attrs) });
+    } else if (token.type === "html") {
+      found.push(...htmlHeadings(token as Tokens.HTML, slugs));
     } else if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph") {
       // Headings inside blockquotes and list items count too.
       found.push(...assignHeadingIds(token.tokens as Token[], slugs));

@@ -1,0 +1,44 @@
+/** al-folio's post layout through the real build and worker: TOC placements (more features join below). */
+import { beforeAll, describe, expect, it } from "vitest";
+import { get, publishSite } from "../support/worker.ts";
+import { fragmentLinks, ids, section, text } from "../support/html.ts";
+
+async function page(path: string): Promise<string> {
+  const res = await get(path);
+  expect(res.status, path).toBe(200);
+  return res.text();
+}
+
+describe("post layout TOC", () => {
+  beforeAll(async () => {
+    await publishSite("post-layout");
+  });
+
+  it("`toc: {beginning: true}` lists the headings before the body, with their labels and skips", async () => {
+    const html = await page("/blog/2024/toc-at-the-beginning/");
+    const toc = section(html, '<nav class="toc"', "</nav>");
+    expect(html.indexOf(toc)).toBeLessThan(html.indexOf('<div class="post-body">'));
+    expect(html).toContain('</nav><hr class="toc-rule">');
+    expect(text(toc)).toBe("Contents Getting started A first detail Second detail Wrapping up");
+    expect(toc).not.toContain("Acknowledgements");
+    const targets = fragmentLinks(toc);
+    expect(targets).toEqual(["getting-started", "a-first-detail", "a-second-detail-whose-heading-is-much-too-long-for-a-sidebar", "wrapping-up"]);
+    for (const id of targets) expect(ids(html), id).toContain(id);
+    // Nested: the h3 entries sit inside the first h2's entry.
+    expect(toc).toMatch(/<li><a href="#getting-started">Getting started<\/a><ul><li>/);
+  });
+
+  it("`toc: {sidebar: right}` puts the contents in the right margin, honouring an author's id", async () => {
+    const html = await page("/blog/2024/toc-in-the-sidebar/");
+    const toc = section(html, '<nav class="toc toc-sidebar-right"', "</nav>");
+    expect(fragmentLinks(toc)).toEqual(["left-margin-or-right", "own-id"]);
+    expect(text(toc)).toBe("Contents Left margin or right Custom label");
+    expect(html).toContain('<h2 id="own-id" data-toc-text="Custom label">');
+    expect(html).not.toContain("toc-rule");
+  });
+
+  it("a bare `toc: true` shows no contents on the post layout, as on al-folio", async () => {
+    const html = await page("/blog/2024/plain-toc/");
+    expect(html).not.toContain('class="toc');
+  });
+});
