@@ -13,6 +13,7 @@ import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { parseBibliography } from "./bibtex.ts";
+import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 
@@ -106,6 +107,12 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
     if (meta.giscusComments && !site.giscus) {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
+    }
+
+    const thumbnail = meta.thumbnail && pictureUrl(meta.thumbnail);
+    if (meta.thumbnail && (!thumbnail || (thumbnail.startsWith("/") && !assets.has(thumbnail.slice(1))))) {
+      problems.push({ file, ...split.locate(["thumbnail"]), message: `thumbnail \`${meta.thumbnail}\` is not a file under assets/ nor an http(s) URL: the cards show no picture`, hint: "write it as assets/img/NAME.jpg, relative to the content folder", severity: "warning" });
+      delete meta.thumbnail; // no broken picture on cards and link previews
     }
 
     const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };

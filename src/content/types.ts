@@ -79,6 +79,8 @@ export interface PostSummary {
   tags: string[];
   categories: string[];
   readingMinutes: number;
+  /** `thumbnail:` as a site path or absolute http(s) URL, shown beside the summary as on al-folio's blog list. */
+  thumbnail?: string;
 }
 
 export interface NavLink {

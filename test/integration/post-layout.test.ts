@@ -1,5 +1,5 @@
 /** al-folio's post layout through the real build and worker: TOC placements (more features join below). */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { get, publishSite } from "../support/worker.ts";
 import { fragmentLinks, ids, section, text } from "../support/html.ts";
 
@@ -40,5 +40,32 @@ describe("post layout TOC", () => {
   it("a bare `toc: true` shows no contents on the post layout, as on al-folio", async () => {
     const html = await page("/blog/2024/plain-toc/");
     expect(html).not.toContain('class="toc');
+  });
+});
+
+describe("thumbnails", () => {
+  beforeAll(async () => {
+    await publishSite("post-layout");
+  });
+
+  const card = (html: string, path: string) => section(html, `<li class="post-summary has-thumbnail">\n  <div class="post-summary-text">\n  <h3><a href="${path}">`, "</li>");
+
+  it("show on the blog list and the home cards, beside the post's summary", async () => {
+    for (const listPath of ["/blog/", "/"]) {
+      const html = await page(listPath);
+      const item = card(html, "/blog/2024/with-a-thumbnail/");
+      expect(item, listPath).toContain('<img class="post-thumbnail" src="/assets/img/cover.png" alt="" loading="lazy">');
+    }
+    // Posts without one keep the plain card.
+    expect(await page("/blog/")).toMatch(/<li class="post-summary">\s*<div class="post-summary-text">\s*<h3><a href="\/blog\/2024\/plain-toc\/">/);
+  });
+
+  it("a thumbnail that is not under assets/ is a located warning and no broken picture", async () => {
+    const { problems } = inject("sites")["post-layout"]!;
+    expect(problems.filter((p) => p.message.includes("thumbnail")).map((p) => `${p.file}:${p.line}:${p.col} ${p.severity}`)).toEqual([
+      expect.stringMatching(/posts\/2024-01-21-missing-thumbnail\.md:5:12 warning$/),
+    ]);
+    const html = await page("/blog/");
+    expect(html).not.toContain("missing.png");
   });
 });
