@@ -109,6 +109,9 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
+    if (meta.disqusComments && !site.disqusShortname) {
+      problems.push({ file, ...split.locate(["disqus_comments"]), message: "`disqus_comments: true` but site.yml has no Disqus shortname: no comments are shown", hint: "add disqus_shortname: NAME to site.yml (NAME as in NAME.disqus.com)", severity: "warning" });
+    }
     const thumbnail = meta.thumbnail && pictureUrl(meta.thumbnail);
     if (meta.thumbnail && (!thumbnail || (thumbnail.startsWith("/") && !assets.has(thumbnail.slice(1))))) {
       problems.push({ file, ...split.locate(["thumbnail"]), message: `thumbnail \`${meta.thumbnail}\` is not a file under assets/ nor an http(s) URL: the cards show no picture`, hint: "write it as assets/img/NAME.jpg, relative to the content folder", severity: "warning" });

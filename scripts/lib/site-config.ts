@@ -52,6 +52,13 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
   }
 
+  // al-folio writes `disqus_shortname: NAME`; `disqus: {shortname: NAME}` groups it like giscus.
+  const disqusPath = raw["disqus_shortname"] !== undefined ? ["disqus_shortname"] : ["disqus", "shortname"];
+  const disqusRaw = raw["disqus_shortname"] ?? (raw["disqus"] as Record<string, unknown> | null | undefined)?.["shortname"];
+  let disqusShortname: string | undefined;
+  if (typeof disqusRaw === "string" && /^[a-z0-9][a-z0-9-]{0,62}$/i.test(disqusRaw)) disqusShortname = disqusRaw.toLowerCase();
+  else if (disqusRaw !== undefined && disqusRaw !== null && disqusRaw !== "") at(disqusPath, "a Disqus shortname is letters, digits and `-`", "copy it from your Disqus admin page (NAME in NAME.disqus.com)");
+
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
     description: text_("description", ""),
@@ -64,6 +71,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     nav: nav.length ? nav : [{ title: "blog", url: "/blog/" }],
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
+    ...(disqusShortname ? { disqusShortname } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
   };
   return { site, problems };

@@ -131,6 +131,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     ...(styles !== undefined ? { styles } : {}),
     ...(thumbnail ? { thumbnail } : {}),
     ...(redirect ? { redirect } : {}),
+    ...(bool("disqus_comments", false) ? { disqusComments: true } : {}),
   };
   return { meta: problems.some((p) => p.severity === "error") ? null : meta, problems };
 }

@@ -49,6 +49,8 @@ export interface PostMeta {
   /** Post-specific CSS (`_styles`), checked not to close its `<style>`. */
   styles?: string;
   giscusComments: boolean;
+  /** `disqus_comments: true`: shown when site.yml has a Disqus shortname. */
+  disqusComments?: boolean;
   featured: boolean;
   published: boolean;
   relatedPosts: boolean;
@@ -116,6 +118,8 @@ export interface SiteConfig {
   feedItems: number;
   nav: NavLink[];
   giscus?: GiscusSettings;
+  /** Disqus forum shortname (`disqus_shortname`, al-folio's key, or `disqus: {shortname}`): `[a-z0-9-]`. */
+  disqusShortname?: string;
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;

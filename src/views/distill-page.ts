@@ -8,6 +8,7 @@ import { titleBlock } from "./distill/title-block.ts";
 import { tableOfContents } from "./distill/toc.ts";
 import { appendix } from "./appendix.ts";
 import { giscus } from "./giscus.ts";
+import { disqus } from "./disqus.ts";
 import { tagLinks } from "./post-summary.ts";
 import { postNeighbours } from "./post-neighbours.ts";
 
@@ -21,6 +22,7 @@ ${raw(doc.html)}
 </div>
 ${appendix(doc, page.bibliography)}
 ${meta.tags.length ? tagLinks(meta.tags) : ""}
+${meta.disqusComments && site.disqusShortname ? disqus(site.disqusShortname) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}
 </article>`;

@@ -7,6 +7,7 @@ import type { SiteConfig } from "../content/types.ts";
 import { tagLinks } from "./post-summary.ts";
 import { appendix } from "./appendix.ts";
 import { giscus } from "./giscus.ts";
+import { disqus } from "./disqus.ts";
 import { postNeighbours } from "./post-neighbours.ts";
 import { resolveToc } from "../content/toc.ts";
 import { tableOfContents } from "./distill/toc.ts";
@@ -39,6 +40,7 @@ ${postToc(meta, doc)}
 ${raw(doc.html)}
 </div>
 ${appendix(doc, page.bibliography)}
+${meta.disqusComments && site.disqusShortname ? disqus(site.disqusShortname) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}
 </article>`;

@@ -69,3 +69,24 @@ describe("thumbnails", () => {
     expect(html).not.toContain("missing.png");
   });
 });
+
+describe("disqus_comments", () => {
+  it("embeds Disqus' thread and its embed.js for the site's shortname, only where asked", async () => {
+    await publishSite("disqus");
+    const html = await page("/blog/2024/comments-welcome/");
+    expect(section(html, '<section class="comments" id="disqus_thread"', "</section>")).toContain("<noscript>");
+    expect([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])).toContain("https://edgefolio-lab.disqus.com/embed.js");
+    expect(html).not.toMatch(/<script>|<script type="text\/javascript">/); // no inline script: the CSP allows none
+    const plain = await page("/blog/2024/no-comments/");
+    expect(plain).not.toMatch(/disqus_thread|disqus\.com/);
+  });
+
+  it("without a shortname in site.yml: a located warning and no embed", async () => {
+    const { problems } = inject("sites")["post-layout"]!;
+    expect(problems.filter((p) => p.message.includes("disqus")).map((p) => `${p.file.replace(/^.*posts\//, "")}:${p.line}:${p.col} ${p.severity}`)).toEqual([
+      "2024-01-22-disqus-without-shortname.md:5:18 warning",
+    ]);
+    await publishSite("post-layout");
+    expect(await page("/blog/2024/disqus-without-shortname/")).not.toMatch(/disqus_thread|disqus\.com/);
+  });
+});
