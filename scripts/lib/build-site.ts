@@ -16,6 +16,7 @@ import { parseBibliography } from "./bibtex.ts";
 import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
+import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -118,7 +119,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       delete meta.thumbnail; // no broken picture on cards and link previews
     }
 
-    const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
     const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     let doc;
     try {

@@ -7,6 +7,7 @@ import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
+import { postSources } from "../views/post-sources.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
@@ -28,6 +29,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         description: page.post.meta.description,
         head: postHead(live.site, page, doc),
         body: view(live.site, page, doc),
+        csp: postSources(live.site, page, doc),
       };
     }
   }

@@ -77,6 +77,10 @@ describe("disqus_comments", () => {
     expect(section(html, '<section class="comments" id="disqus_thread"', "</section>")).toContain("<noscript>");
     expect([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1])).toContain("https://edgefolio-lab.disqus.com/embed.js");
     expect(html).not.toMatch(/<script>|<script type="text\/javascript">/); // no inline script: the CSP allows none
+    const csp = (await get("/blog/2024/comments-welcome/")).headers.get("Content-Security-Policy") ?? "";
+    expect(csp).toMatch(/script-src [^;]*https:\/\/edgefolio-lab\.disqus\.com/);
+    expect(csp).toMatch(/frame-src [^;]*https:\/\/disqus\.com/);
+    expect((await get("/blog/2024/no-comments/")).headers.get("Content-Security-Policy")).not.toContain("disqus");
     const plain = await page("/blog/2024/no-comments/");
     expect(plain).not.toMatch(/disqus_thread|disqus\.com/);
   });
