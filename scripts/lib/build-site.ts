@@ -92,6 +92,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     if (split.problems.some((p) => p.severity === "error")) continue;
     const { meta, problems: fmProblems } = validateFrontMatter({
       data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: site.timezone, locate: split.locate,
+      ...(site.permalink ? { permalink: site.permalink } : {}),
     });
     problems.push(...fmProblems);
     if (!meta) continue;
@@ -101,7 +102,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
     const other = byPath.get(meta.path);
     if (other) {
-      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
+      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "give one of them another file name (the site's permalink makes the address from it)", severity: "error" });
       continue;
     }
     byPath.set(meta.path, file);

@@ -3,6 +3,7 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/types.ts";
 import { isValidTimeZone } from "../../src/content/dates.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
+import { DEFAULT_PERMALINK, permalinkProblem } from "../../src/content/permalink.ts";
 
 export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
   const { data, locate, problems } = parseYamlFile(text, file);
@@ -59,6 +60,11 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
   if (typeof disqusRaw === "string" && /^[a-z0-9][a-z0-9-]{0,62}$/i.test(disqusRaw)) disqusShortname = disqusRaw.toLowerCase();
   else if (disqusRaw !== undefined && disqusRaw !== null && disqusRaw !== "") at(disqusPath, "a Disqus shortname is letters, digits and `-`", "copy it from your Disqus admin page (NAME in NAME.disqus.com)");
 
+  // Jekyll's `permalink:` (a pattern or a style name), so a migrated site keeps its post URLs.
+  const permalink = text_("permalink", DEFAULT_PERMALINK);
+  const permalinkError = permalinkProblem(permalink);
+  if (permalinkError) at(["permalink"], `${permalinkError} in \`permalink: ${permalink}\``, "e.g. /blog/:year/:title/ (the default) or /:categories/:year/:month/:day/:title:output_ext");
+
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
     description: text_("description", ""),
@@ -72,6 +78,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
     ...(disqusShortname ? { disqusShortname } : {}),
+    ...(permalink !== DEFAULT_PERMALINK && !permalinkError ? { permalink } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
   };
   return { site, problems };

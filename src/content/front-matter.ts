@@ -20,6 +20,8 @@ export interface FrontMatterInput {
   slug: string;
   timeZone: string;
   locate: Locate;
+  /** The site's `permalink` (checked by the site config); default al-folio's. */
+  permalink?: string;
 }
 
 const LAYOUTS: readonly Layout[] = ["post", "distill"];
@@ -105,20 +107,25 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     if (fm[key] !== undefined) extras[key] = fm[key];
   }
 
+  if (fm["permalink"] !== undefined && fm["permalink"] !== null) {
+    at(["permalink"], "a post's own `permalink` is not supported: the site's `permalink` (site.yml) gives its address", "remove it, or set `permalink:` in site.yml for every post", "warning", "key");
+  }
+
   const bibliography = str("bibliography", false);
   const thumbnail = str("thumbnail", false);
   const redirect = str("redirect", false);
   const toc = readToc(fm["toc"], at);
+  const categories = readWords(fm, "categories", at);
   const meta: PostMeta = {
     slug: input.slug,
-    path: postPath(date?.year ?? input.fileDate.slice(0, 4), input.slug),
+    path: postPath({ date: date?.iso ?? `${input.fileDate}T00:00:00Z`, slug: input.slug, categories }, input.permalink),
     layout,
     title,
     description,
     date: date?.iso ?? "",
     year: date?.year ?? input.fileDate.slice(0, 4),
     tags: readWords(fm, "tags", at),
-    categories: readWords(fm, "categories", at),
+    categories,
     authors: readAuthors(fm["authors"], at),
     giscusComments: bool("giscus_comments", false),
     featured: bool("featured", false),

@@ -120,6 +120,8 @@ export interface SiteConfig {
   feedItems: number;
   nav: NavLink[];
   giscus?: GiscusSettings;
+  /** Jekyll permalink of posts (`permalink:` in site.yml, checked); absent: al-folio's `/blog/:year/:title/`. */
+  permalink?: string;
   /** Disqus forum shortname (`disqus_shortname`, al-folio's key, or `disqus: {shortname}`): `[a-z0-9-]`. */
   disqusShortname?: string;
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */

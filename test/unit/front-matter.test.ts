@@ -61,6 +61,12 @@ Body`);
     ]);
   });
 
+  it("warns that a post's own permalink is not used", () => {
+    const { meta, problems } = check("---\ntitle: T\npermalink: /about/\n---\n");
+    expect(meta?.path).toBe("/blog/2024/x/");
+    expect(problems).toEqual([expect.stringMatching(/^content\/posts\/2024-01-03-x\.md:3:1: warning: a post's own `permalink` is not supported/)]);
+  });
+
   it("locates errors at the offending key's line and column", () => {
     const { problems } = check("---\ntitle: T\nlayout: fancy\ndate: 2024-02-30\ntags: {a: 1}\nauthors: nobody\n---\n");
     expect(problems).toEqual([

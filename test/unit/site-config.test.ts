@@ -21,3 +21,17 @@ describe("site.yml: disqus", () => {
     expect(problems).toEqual([expect.stringMatching(/^content\/site\.yml:2:19: error: a Disqus shortname is letters, digits and `-`/)]);
   });
 });
+
+describe("site.yml: permalink", () => {
+  it("keeps al-folio's default unless set, and accepts Jekyll's styles", () => {
+    expect(parse("title: x\n").site.permalink).toBeUndefined();
+    expect(parse("permalink: /blog/:year/:title/\n").site.permalink).toBeUndefined();
+    expect(parse("permalink: pretty\n").site.permalink).toBe("pretty");
+  });
+
+  it("refuses an unknown placeholder at its line, and falls back to the default", () => {
+    const { site, problems } = parse("title: x\npermalink: /:year/:titel/\n");
+    expect(site.permalink).toBeUndefined();
+    expect(problems).toEqual([expect.stringMatching(/^content\/site\.yml:2:12: error: unknown placeholder `:titel` in `permalink: \/:year\/:titel\/`/)]);
+  });
+});

@@ -37,6 +37,6 @@ describe("post URLs", () => {
   it("come from the file name minus its date", () => {
     expect(parsePostFileName("2024-01-03-december-2023-in-ml.md")).toEqual({ date: "2024-01-03", slug: "december-2023-in-ml" });
     expect(parsePostFileName("notes.md")).toBeNull();
-    expect(postPath("2024", "december-2023-in-ml")).toBe("/blog/2024/december-2023-in-ml/");
+    expect(postPath({ date: "2024-01-03T00:00:00+00:00", slug: "december-2023-in-ml", categories: [] })).toBe("/blog/2024/december-2023-in-ml/");
   });
 });
