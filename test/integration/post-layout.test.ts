@@ -31,8 +31,9 @@ describe("post layout TOC", () => {
   it("`toc: {sidebar: right}` puts the contents in the right margin, honouring an author's id", async () => {
     const html = await page("/blog/2024/toc-in-the-sidebar/");
     const toc = section(html, '<nav class="toc toc-sidebar-right"', "</nav>");
-    expect(fragmentLinks(toc)).toEqual(["left-margin-or-right", "own-id"]);
-    expect(text(toc)).toBe("Contents Left margin or right Custom label");
+    expect(fragmentLinks(toc)).toEqual(["left-margin-or-right", "own-id", "a-markdown-heading-relabelled-with-an-ial"]);
+    expect(text(toc)).toBe("Contents Left margin or right Custom label IAL label");
+    expect(html).toContain('<h2 id="a-markdown-heading-left-out" data-toc-skip="">');
     expect(html).toContain('<h2 id="own-id" data-toc-text="Custom label">');
     expect(html).not.toContain("toc-rule");
   });

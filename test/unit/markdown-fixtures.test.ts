@@ -3,7 +3,8 @@
  * test/fixtures/markdown/<extension>/<case>.md → <case>.html (the rendered
  * body), plus <case>.problems when the case must report problems
  * (`line:col severity: message`, one a line). A folder may hold
- * bibliography.json (entries the cases may cite). Files under assets/ exist
+ * bibliography.json (entries the cases may cite) and options.json (render
+ * options for every case, e.g. `{ "footnotes": "distill" }`). Files under assets/ exist
  * unless their path contains "missing".
  * UPDATE_FIXTURES=1 rewrites the expected files (review the diff!).
  */
@@ -13,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import type { RenderOptions } from "../../src/markdown/pipeline.ts";
 
 const ROOT = fileURLToPath(new URL("../fixtures/markdown/", import.meta.url));
 const update = process.env["UPDATE_FIXTURES"] === "1";
@@ -26,11 +28,13 @@ for (const extension of readdirSync(ROOT).sort()) {
   const dir = join(ROOT, extension);
   const bibFile = join(dir, "bibliography.json");
   const bibliography = existsSync(bibFile) ? (JSON.parse(readFileSync(bibFile, "utf8")) as Bibliography) : undefined;
+  const optionsFile = join(dir, "options.json");
+  const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, "utf8")) as RenderOptions) : {};
   describe(extension, () => {
     for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
       const base = join(dir, name.slice(0, -3));
       it(name.slice(0, -3), () => {
-        const doc = renderMarkdown(readFileSync(base + ".md", "utf8"), { assetExists: (p) => !p.includes("missing"), ...(bibliography ? { bibliography } : {}) });
+        const doc = renderMarkdown(readFileSync(base + ".md", "utf8"), { ...options, assetExists: (p) => !p.includes("missing"), ...(bibliography ? { bibliography } : {}) });
         check(base + ".html", doc.html);
         const problems = doc.problems.map((p) => `${p.line}:${p.col} ${p.severity}: ${p.message}\n`).join("");
         if (problems || existsSync(base + ".problems")) check(base + ".problems", problems);

@@ -15,20 +15,22 @@ import { SlugRegistry } from "../../content/slug.ts";
 import { plainText } from "../plain-text.ts";
 import { escapeAttr } from "../../escape/index.ts";
 import { htmlHeadings, tocFields } from "./html-headings.ts";
+import { attributesHtml, type Attributes } from "./attributes.ts";
 
 export interface Heading {
   depth: number;
   text: string;
   id: string;
+  /** kramdown attributes written for the heading (`data-toc-text`, `data-toc-skip`, `class`…), without `id`. */
+  attrs?: Attributes;
   /** `data-toc-text`: the TOC shows this instead of `text`. */
   tocText?: string;
   /** `data-toc-skip`: the heading has no TOC entry. */
   tocSkip?: boolean;
 }
 
-/** Attributes a kramdown IAL put on a token (`{: #id .class key="value"}`), when any. */
-type WithAttrs = { attrs?: Record<string, string> };
-type IdHeading = Tokens.Heading & WithAttrs & { id?: string };
+/** `attrs` come from kramdown attribute lists (block-attributes.ts); `attrs.id` is the author's id. */
+type IdHeading = Tokens.Heading & { id?: string; attrs?: Attributes };
 
 /** Assign ids to the document's headings, in order; returns them for the TOC. */
 export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry = new SlugRegistry()): Heading[] {
@@ -37,8 +39,9 @@ export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry =
     if (token.type === "heading") {
       const h = token as IdHeading;
       const text = plainText(h.tokens).trim();
-      h.id = slugs.unique(text);
-      found.push({ depth: h.depth, text, id: h.id, ...tocFields(h.attrs) });
+      const { id: chosen, ...attrs } = h.attrs ?? {};
+      h.id = chosen ? slugs.reserve(chosen) : slugs.unique(text);
+      found.push({ depth: h.depth, text, id: h.id, ...(Object.keys(attrs).length ? { attrs } : {}), ...tocFields(attrs) });
     } else if (token.type === "html") {
       found.push(...htmlHeadings(token as Tokens.HTML, slugs));
     } else if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph") {
@@ -52,10 +55,12 @@ export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry =
 export const headings: MarkedExtension = {
   renderer: {
     heading(token) {
-      const { id } = token as IdHeading;
+      const { id, attrs } = token as IdHeading;
       const inner = this.parser.parseInline(token.tokens);
       if (!id) return false;
-      return `<h${token.depth} id="${escapeAttr(id)}">${inner}</h${token.depth}>\n`;
+      // The id written is the unique one assigned above, not necessarily the author's.
+      const rest = attrs ? Object.fromEntries(Object.entries(attrs).filter(([name]) => name !== "id")) : undefined;
+      return `<h${token.depth} id="${escapeAttr(id)}"${rest ? attributesHtml(rest) : ""}>${inner}</h${token.depth}>\n`;
     },
   },
 };

@@ -39,7 +39,7 @@ export function htmlHeadings(token: Tokens.HTML, slugs: SlugRegistry): Heading[]
     const attrs = parseAttributes(attrText ?? "");
     const text = decodeEntities(inner.replace(/<[^>]*>/g, "")).replace(/\s+/g, " ").trim();
     const id = attrs["id"] || slugs.unique(text);
-    if (attrs["id"]) slugs.unique(attrs["id"]); // reserve it, so a later heading cannot take it
+    if (attrs["id"]) slugs.reserve(attrs["id"]); // so a later heading cannot take it
     found.push({ depth: Number(level), text, id, ...tocFields(attrs) });
     return attrs["id"] ? whole : `<h${level} id="${escapeAttr(id)}"${whole.slice(3)}`;
   });
