@@ -4,6 +4,7 @@ import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/type
 import { isValidTimeZone } from "../../src/content/dates.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
 import { DEFAULT_PERMALINK, permalinkProblem } from "../../src/content/permalink.ts";
+import { DISTILL_STYLE, loadStyle, NAMED_STYLES } from "./csl-styles.ts";
 
 export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
   const { data, locate, problems } = parseYamlFile(text, file);
@@ -64,6 +65,10 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
   const permalink = text_("permalink", DEFAULT_PERMALINK);
   const permalinkError = permalinkProblem(permalink);
   if (permalinkError) at(["permalink"], `${permalinkError} in \`permalink: ${permalink}\``, "e.g. /blog/:year/:title/ (the default) or /:categories/:year/:month/:day/:title:output_ext");
+  const citationStyle = raw["citation_style"] === undefined ? undefined : text_("citation_style", DISTILL_STYLE);
+  if (citationStyle !== undefined && citationStyle !== DISTILL_STYLE && !loadStyle(citationStyle)) {
+    at(["citation_style"], `unknown citation style \`${citationStyle}\``, `use ${DISTILL_STYLE}, ${NAMED_STYLES.join(", ")} or another id of the CSL style repository`);
+  }
 
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
@@ -80,6 +85,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     ...(disqusShortname ? { disqusShortname } : {}),
     ...(permalink !== DEFAULT_PERMALINK && !permalinkError ? { permalink } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
+    ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),
   };
   return { site, problems };
 }
