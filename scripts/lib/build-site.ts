@@ -81,8 +81,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
-  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
-  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  // `{% post_url %}` by file name: each post's own path (its front matter under the site's permalink).
+  const postUrls = postUrlsByName(source.posts, site);
   const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
