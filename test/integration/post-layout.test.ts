@@ -95,3 +95,15 @@ describe("disqus_comments", () => {
     expect(await page("/blog/2024/disqus-without-shortname/")).not.toMatch(/disqus_thread|disqus\.com/);
   });
 });
+
+describe("images: {compare, slider}", () => {
+  it("keeps al-folio's web components with every figure in the HTML (the stylesheet shows them without script)", async () => {
+    await publishSite("post-layout");
+    const html = await page("/blog/2024/image-components/");
+    const slider = section(html, "<swiper-container", "</swiper-container>");
+    expect(slider.match(/<swiper-slide><figure><picture><img src="\/assets\/img\/[a-z]+\.png"/g)).toHaveLength(3);
+    const compare = section(html, "<img-comparison-slider>", "</img-comparison-slider>");
+    expect(compare).toContain('<figure slot="first"><picture><img src="/assets/img/left.png"');
+    expect(compare).toContain('<figure slot="second"><picture><img src="/assets/img/right.png"');
+  });
+});
