@@ -16,6 +16,7 @@ import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
+import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
@@ -88,8 +89,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
   const labels = new LabelRegistry();
-  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
-  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  // `{% post_url %}` by file name: each post's own path (its front matter under the site's permalink).
+  const postUrls = postUrlsByName(source.posts, site);
   const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
@@ -107,6 +108,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     if (split.problems.some((p) => p.severity === "error")) continue;
     const { meta, problems: fmProblems } = validateFrontMatter({
       data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: site.timezone, locate: split.locate,
+      ...(site.permalink ? { permalink: site.permalink } : {}),
     });
     problems.push(...fmProblems);
     if (!meta) continue;
@@ -116,7 +118,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
     const other = byPath.get(meta.path);
     if (other) {
-      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
+      problems.push({ file, line: 0, col: 0, message: `${meta.path} is also the address of ${other}`, hint: "give one of them another file name (the site's permalink makes the address from it)", severity: "error" });
       continue;
     }
     byPath.set(meta.path, file);
@@ -126,6 +128,14 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
 
     for (const w of labels.check(meta)) problems.push({ file, ...split.locate([w.key, w.index]), message: w.message, hint: w.hint, severity: "warning" });
+    if (meta.disqusComments && !site.disqusShortname) {
+      problems.push({ file, ...split.locate(["disqus_comments"]), message: "`disqus_comments: true` but site.yml has no Disqus shortname: no comments are shown", hint: "add disqus_shortname: NAME to site.yml (NAME as in NAME.disqus.com)", severity: "warning" });
+    }
+    const thumbnail = meta.thumbnail && pictureUrl(meta.thumbnail);
+    if (meta.thumbnail && (!thumbnail || (thumbnail.startsWith("/") && !assets.has(thumbnail.slice(1))))) {
+      problems.push({ file, ...split.locate(["thumbnail"]), message: `thumbnail \`${meta.thumbnail}\` is not a file under assets/ nor an http(s) URL: the cards show no picture`, hint: "write it as assets/img/NAME.jpg, relative to the content folder", severity: "warning" });
+      delete meta.thumbnail; // no broken picture on cards and link previews
+    }
     // Limits and unclosed raw HTML, before any parser sees the body.
     const checked = bodyProblems(split.body);
     for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });

@@ -6,6 +6,8 @@
  */
 import type { PostMeta, SiteConfig } from "../../src/content/types.ts";
 import { parsePostFileName, postPath } from "../../src/content/urls.ts";
+import { validateFrontMatter } from "../../src/content/front-matter.ts";
+import { parseFrontMatterFile } from "./front-matter-file.ts";
 
 /** `page` for a post: front matter first, Jekyll's computed values over it. */
 export function liquidPage(meta: PostMeta, frontMatter: unknown): Record<string, unknown> {
@@ -30,13 +32,26 @@ export function liquidSite(site: SiteConfig, raw: unknown): Record<string, unkno
   return { ...data, title: site.title, description: site.description, url: site.url, baseurl: "", time: new Date() };
 }
 
-/** Site path of each post by file name without `.md` (`2024-01-03-slug`), for `{% post_url %}`. */
-export function postUrlsByName(files: readonly string[]): Map<string, string> {
+/**
+ * Site path of each post by file name without `.md` (`2024-01-03-slug`), for
+ * `{% post_url %}`: the same `PostMeta.path` the post is served at (its
+ * front-matter date and categories under the site's permalink). A post whose
+ * front matter does not validate is reported where it is built; here it
+ * falls back to its file name's date.
+ */
+export function postUrlsByName(posts: readonly { file: string; text: string }[], site: SiteConfig): Map<string, string> {
   const urls = new Map<string, string>();
-  for (const file of files) {
+  for (const { file, text } of posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsed = parsePostFileName(name);
-    if (parsed) urls.set(name.replace(/\.(?:md|markdown)$/, ""), postPath(parsed.date.slice(0, 4), parsed.slug));
+    if (!parsed) continue;
+    const split = parseFrontMatterFile(text, file);
+    const { meta } = validateFrontMatter({
+      data: split.data, file, fileDate: parsed.date, slug: parsed.slug, timeZone: site.timezone, locate: split.locate,
+      ...(site.permalink ? { permalink: site.permalink } : {}),
+    });
+    const fallback = () => postPath({ date: `${parsed.date.slice(0, 4)}-01-01T00:00:00Z`, slug: parsed.slug, categories: [] }, site.permalink);
+    urls.set(name.replace(/\.(?:md|markdown)$/, ""), meta?.path ?? fallback());
   }
   return urls;
 }

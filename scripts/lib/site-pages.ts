@@ -12,7 +12,7 @@ import type { Bibliography } from "../../src/bibliography/types.ts";
 import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
-import { postImage } from "./post-image.ts";
+import { pictureUrl, postImage } from "./post-image.ts";
 import { siteDocuments } from "./site-documents.ts";
 import { groupBy, newestFirst } from "./post-groups.ts";
 
@@ -24,6 +24,7 @@ export function readingMinutes(markdown: string): number {
 
 export function summarize(post: PostRecord): PostSummary {
   const m = post.meta;
+  const thumbnail = m.thumbnail ? pictureUrl(m.thumbnail) : undefined;
   return {
     path: m.redirect ?? m.path,
     title: m.title,
@@ -32,6 +33,7 @@ export function summarize(post: PostRecord): PostSummary {
     tags: m.tags,
     categories: m.categories,
     readingMinutes: readingMinutes(post.body),
+    ...(thumbnail ? { thumbnail } : {}),
   };
 }
 

@@ -8,13 +8,14 @@
 import type { SiteConfig } from "../content/types.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
-import { EMBED_SOURCES, bodySources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
+import { EMBED_SOURCES, bodySources, disqusSources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
 
 export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocument): CspSources {
   const { meta } = page.post;
   return mergeSources(
     meta.styles && meta.stylesHash ? { "style-src": [hashSource(meta.stylesHash)] } : undefined,
     meta.giscusComments && site.giscus ? EMBED_SOURCES.giscus : undefined,
+    meta.disqusComments && site.disqusShortname ? disqusSources(site.disqusShortname) : undefined,
     doc.embeds.includes("twitter") && site.twitterWidgets ? EMBED_SOURCES.twitter : undefined,
     bodySources(doc.html),
   );
