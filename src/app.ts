@@ -7,9 +7,12 @@ import { pages } from "./routes/pages.ts";
 import { statusResponse } from "./routes/status.ts";
 import { pageCache } from "./cache/page-cache.ts";
 import { engineId } from "./version.ts";
+import { securityHeaders } from "./security/headers.ts";
 
 export const app = new Hono<AppEnv>();
 
+// Outermost, so every response gets them, whichever handler made it.
+app.use(securityHeaders());
 app.use(async (c, next) => {
   const store = new ContentStore(c.env.CONTENT);
   c.set("store", store);
@@ -17,7 +20,9 @@ app.use(async (c, next) => {
   // Lets operators and tests see that a request's KV cost does not grow with the site.
   c.res.headers.set("Server-Timing", `kv;desc="reads=${store.reads}"`);
 });
-app.on(["POST", "PUT", "PATCH", "DELETE", "OPTIONS"], "*", async (c) => {
+// Any other method (POST, OPTIONS, TRACE, PROPFIND, made-up ones): 405, RFC 9110 §15.5.6.
+app.use(async (c, next) => {
+  if (c.req.method === "GET" || c.req.method === "HEAD") return next();
   c.header("Allow", "GET, HEAD");
   return statusResponse(c, 405);
 });

@@ -18,6 +18,7 @@ import type { ClientLibrary } from "../../src/store/types.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
+import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -113,7 +114,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
-    const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
     const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     let doc;
     // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).

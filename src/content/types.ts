@@ -44,6 +44,8 @@ export interface PostMeta {
   bibliography?: string;
   /** Post-specific CSS (`_styles`), checked not to close its `<style>`. */
   styles?: string;
+  /** Base64 SHA-256 of `styles`, computed by the build: the page's CSP allows that one `<style>` by hash. */
+  stylesHash?: string;
   giscusComments: boolean;
   featured: boolean;
   published: boolean;

@@ -9,6 +9,7 @@ import { renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
 import { html } from "../escape/html.ts";
+import { postSources } from "../views/post-sources.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
@@ -30,6 +31,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         description: page.post.meta.description,
         head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, doc.libraries)}`,
         body: view(live.site, page, doc),
+        csp: postSources(live.site, page, doc),
       };
     }
   }

@@ -11,6 +11,7 @@ import { layout } from "../views/layout.ts";
 import { pageFrame } from "./page-views.ts";
 import { statusResponse } from "./status.ts";
 import { DOCUMENT_CONTENT_TYPES, isDocumentKind } from "../store/document-types.ts";
+import { contentSecurityPolicy } from "../security/csp.ts";
 
 async function servePage(c: Context<AppEnv>): Promise<Response> {
   const store = c.get("store");
@@ -24,7 +25,10 @@ async function servePage(c: Context<AppEnv>): Promise<Response> {
   // A route without its blob means a broken publish: an error, not a 404.
   if (data === null) throw new Error(`published version ${live.version} lacks blob ${entry.blob} for ${path}`);
   if (isDocumentKind(entry.kind)) return c.body(data as string, 200, { "Content-Type": DOCUMENT_CONTENT_TYPES[entry.kind] });
-  return c.html(layout(live, pageFrame(entry.kind, data, live, path)).toString());
+  const frame = pageFrame(entry.kind, data, live, path);
+  // Stored with the page in the cache, so a hit carries the policy fitted to it.
+  c.header("Content-Security-Policy", contentSecurityPolicy(frame.csp));
+  return c.html(layout(live, frame).toString());
 }
 
 const PAGE_N = ":n{[1-9][0-9]*}";

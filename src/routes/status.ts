@@ -14,6 +14,7 @@ export async function statusResponse(c: Context<AppEnv>, status: ContentfulStatu
   }
   c.header("Cache-Control", "no-store");
   if (!live) return c.html(bareStatusPage(status).toString(), status);
-  const frame = { title: STATUS_TEXT[status]?.title ?? "Error", path: new URL(c.req.url).pathname, body: statusBody(status) };
+  // No `path`: a status page has no canonical address, and the request's path is never echoed.
+  const frame = { title: STATUS_TEXT[status]?.title ?? "Error", body: statusBody(status) };
   return c.html(layout(live, frame).toString(), status);
 }
