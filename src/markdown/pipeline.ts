@@ -19,8 +19,10 @@ import { expandLiquid } from "../liquid/expand.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
+import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
+import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
@@ -31,6 +33,8 @@ export interface RenderOptions {
   fragments?: Fragments;
   /** Build only: KaTeX and the highlighter, whose output is recorded in `fragments`. */
   renderers?: FragmentRenderers;
+  /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
+  footnotes?: FootnoteStyle;
 }
 
 /** A problem in the body; `line` 1 is the body's first line. */
@@ -60,8 +64,9 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
   const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
 
-  const tokens = markdown.lexer(liquid.text);
+  const tokens = markdown.lexer(prepareKramdown(liquid.text));
   splitMarksInHtml(markdown, tokens);
+  problems.push(...applyKramdown(markdown, tokens, liquid.text, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
@@ -74,7 +79,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     html: markdown.parser(tokens),
     headings: found,
     citations: citations.order,
-    footnotes: notes.map((t) => Parser.parseInline(t.tokens, markdown.defaults)),
+    footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...liquid.embeds],
     libraries: maths.found ? ["katex"] : [],
     problems,

@@ -22,8 +22,9 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const doc = renderMarkdown(page.post.body, { fragments: page.post.fragments ?? {}, ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
-      const view = page.post.meta.layout === "distill" ? distillPage : postPage;
+      const distill = page.post.meta.layout === "distill";
+      const doc = renderMarkdown(page.post.body, { fragments: page.post.fragments ?? {}, ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
+      const view = distill ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
