@@ -12,9 +12,10 @@ import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
-import { parseBibliography } from "./bibtex.ts";
+import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
+import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
@@ -66,17 +67,18 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
-  const bibCache = new Map<string, Bibliography>();
-  const readBibliography = (name: string): Bibliography => {
-    let entries = bibCache.get(name);
-    if (!entries) {
+  const bibCache = new Map<string, ParsedBibliography>();
+  // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
+  const citedKeys = new Map<string, Set<string>>();
+  const readBibliography = (name: string): ParsedBibliography => {
+    let parsed = bibCache.get(name);
+    if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      const parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
-      problems.push(...parsed.problems);
-      entries = parsed.entries;
-      bibCache.set(name, entries);
+      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      bibCache.set(name, parsed);
+      citedKeys.set(name, new Set());
     }
-    return entries;
+    return parsed;
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
@@ -115,7 +117,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
 
     const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
-    const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
+    const parsedBib = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
+    const bibliography = parsedBib?.entries;
+    const style = citationStyleOf(meta, site, file, split.locate);
+    if (style.problem) problems.push(style.problem);
     let doc;
     // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).
     const fragments: Fragments = {};
@@ -125,6 +130,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
     }
+    if (meta.bibliography) for (const key of doc.citations) citedKeys.get(meta.bibliography)?.add(key.toLowerCase());
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
@@ -133,9 +139,11 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
     // The page stores only the entries it cites: the worker never reads the .bib.
-    if (bibliography && doc.citations.length) cited.set(meta.path, Object.fromEntries(doc.citations.map((k) => [k, bibliography[k]!])));
+    if (parsedBib && doc.citations.length) cited.set(meta.path, styledBibliography(parsedBib, doc.citations, style.id));
     posts.push(post);
   }
+
+  for (const [name, parsed] of bibCache) problems.push(...bibliographyProblems(parsed.problems, citedKeys.get(name) ?? new Set()));
 
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));

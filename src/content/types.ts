@@ -115,4 +115,6 @@ export interface SiteConfig {
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;
+  /** `citation_style`: the CSL style id posts format their references in (build time); absent: distill-like. */
+  citationStyle?: string;
 }

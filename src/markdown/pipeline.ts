@@ -9,7 +9,7 @@
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, numberCitations } from "./extensions/cite.ts";
+import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
@@ -75,8 +75,11 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
 
+  const body = markdown.parser(tokens);
+  // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
+  for (const t of notes) markCitationCopies(markdown, t.tokens, "-note");
   return {
-    html: markdown.parser(tokens),
+    html: body,
     headings: found,
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
