@@ -18,6 +18,7 @@ import type { ClientLibrary } from "../../src/store/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
+import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
 import { withStylesHash } from "./style-hash.ts";
 
@@ -135,6 +136,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
     if (Object.keys(fragments).length) post.fragments = { ...post.fragments, ...fragments };
+    const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang));
+    for (const d of doc.diagrams.filter((d) => drawn.missing.includes(d.lang))) {
+      problems.push({ file, line: d.line + split.bodyLine - 1, col: 1, message: `\`${d.lang}\` fence, but its library is not enabled: the source is shown as code`, hint: `add \`${DIAGRAMS[d.lang]!.flag}\` to the front matter`, severity: "warning" });
+    }
     for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }

@@ -13,6 +13,7 @@ import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts"
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
+import { code, highlightCode } from "./extensions/code.ts";
 import type { Fragments } from "./fragments.ts";
 import type { FragmentRenderers } from "./renderers.ts";
 import { expandLiquid } from "../liquid/expand.ts";
@@ -22,7 +23,7 @@ import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax, code);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
@@ -55,8 +56,10 @@ export interface RenderedDocument {
   footnotes: string[];
   /** Optional scripts the body asked for (`twitter`). */
   embeds: string[];
-  /** Client libraries the body needs (`katex`), for the page's <head>. */
+  /** Client libraries the body needs (`katex`, `highlight`), for the page's <head>. */
   libraries: string[];
+  /** Diagram fence languages used (mermaid, chartjs, …), each with its first fence's line. */
+  diagrams: { lang: string; line: number }[];
   problems: RenderProblem[];
 }
 
@@ -74,6 +77,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const fragments = options.fragments ?? {};
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
+  const codes = highlightCode(markdown, tokens, fragments, options.renderers);
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
@@ -84,7 +88,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...liquid.embeds],
-    libraries: maths.found ? ["katex"] : [],
+    libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : [])],
+    diagrams: [...codes.diagrams].map(([lang, raw]) => ({ lang, line: positionAt(source, Math.max(source.indexOf(raw), 0)).line })),
     problems,
   };
 }

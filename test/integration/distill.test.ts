@@ -102,7 +102,7 @@ describe("Liquid tags", () => {
 
   it("raw keeps tags literally; highlight is a code block; comments vanish", () => {
     expect(page).toContain("<p>Literal {% include figure.liquid path=&quot;nowhere.png&quot; %} text.</p>");
-    expect(page).toContain('<pre><code class="language-python">def f(x):\n    return x &lt; 1\n</code></pre>');
+    expect(page).toContain('<pre class="highlight"><code class="language-python" data-lang="python"><span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>(<span class="hljs-params">x</span>):\n    <span class="hljs-keyword">return</span> x &lt; <span class="hljs-number">1</span></code></pre>');
     expect(page).not.toContain("This comment is dropped");
   });
 

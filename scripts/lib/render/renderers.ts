@@ -1,13 +1,14 @@
 /** The build's fragment renderers (see src/markdown/renderers.ts), fresh per post. */
 import type { FragmentRenderers } from "../../../src/markdown/renderers.ts";
 import { mathRenderer } from "./katex.ts";
+import { highlightCode } from "./highlight.ts";
 
 /** Renderers for a post's page. */
 export function pageRenderers(): FragmentRenderers {
-  return { math: mathRenderer() };
+  return { math: mathRenderer(), code: highlightCode };
 }
 
 /** Renderers for a post in a feed: MathML, which feed readers show without a stylesheet. */
 export function feedRenderers(): FragmentRenderers {
-  return { math: mathRenderer({ output: "mathml" }) };
+  return { math: mathRenderer({ output: "mathml" }), code: highlightCode };
 }
