@@ -7,9 +7,11 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "./render-post.ts";
+import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
+import type { EngineFiles } from "../../src/store/types.ts";
+import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
@@ -19,7 +21,6 @@ import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
-import type { Fragments } from "../../src/markdown/fragments.ts";
 import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
@@ -37,10 +38,14 @@ export interface ContentSource {
   bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
   /** Client libraries' public paths by name (see client-assets.ts). */
   libraries?: Record<string, ClientLibrary>;
+  /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
+  engineFiles?: EngineFiles;
 }
 
 export interface BuildOptions {
@@ -83,6 +88,9 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
+  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -123,10 +131,22 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     const style = citationStyleOf(meta, site, file, split.locate);
     if (style.problem) problems.push(style.problem);
     let doc;
-    // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).
-    const fragments: Fragments = {};
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), fragments, renderers: pageRenderers(), ...(bibliography ? { bibliography } : {}) });
+      const rendered = renderPost(post.body, {
+        assetExists: (p) => assets.has(p),
+        ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        postUrl: (name) => postUrls.get(name),
+        page: liquidPage(meta, split.data),
+        site: liquidSiteData,
+        ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        renderers: pageRenderers(),
+        ...(bibliography ? { bibliography } : {}),
+      });
+      // The stored post is the prepared body: Liquid never runs in the worker.
+      post.body = rendered.body;
+      post.fragments = rendered.fragments;
+      if (rendered.embeds.length) post.embeds = rendered.embeds;
+      doc = rendered.doc;
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
@@ -135,7 +155,6 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
-    if (Object.keys(fragments).length) post.fragments = { ...post.fragments, ...fragments };
     const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang));
     for (const d of doc.diagrams.filter((d) => drawn.missing.includes(d.lang))) {
       problems.push({ file, line: d.line + split.bodyLine - 1, col: 1, message: `\`${d.lang}\` fence, but its library is not enabled: the source is shown as code`, hint: `add \`${DIAGRAMS[d.lang]!.flag}\` to the front matter`, severity: "warning" });
@@ -158,6 +177,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
+    ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
     ...(source.libraries ? { libraries: source.libraries } : {}),
   });

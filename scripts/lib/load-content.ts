@@ -1,5 +1,6 @@
 /** Read a content folder (al-folio layout, see README) into a ContentSource. */
 import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { ContentSource, SourceFile } from "./build-site.ts";
@@ -9,6 +10,11 @@ import type { PublicFiles } from "./public-dir.ts";
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
+/** The engine's browser files (plain JavaScript and SVG, served as written). */
+const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
+const CLIENT_DIR = new URL("../../src/client/", import.meta.url);
+
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
@@ -37,6 +43,14 @@ export interface LoadedContent {
   stylesheetText: string;
   /** Client libraries to publish (see client-assets.ts). */
   libraryFiles: PublicFiles;
+  /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
+  engineFileTexts: Map<string, string>;
+}
+
+/** Text of an asset (a notebook a Liquid tag renders), read when asked; undefined when absent. */
+function readAssetText(assetFiles: Map<string, string>, path: string): string | undefined {
+  const abs = assetFiles.get(path);
+  return abs === undefined ? undefined : readFileSync(abs, "utf8");
 }
 
 /** `display` is how paths appear in messages (relative to the working directory). */
@@ -62,12 +76,21 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   }
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
-  const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  const hash = contentHash(stylesheetText);
   const { libraries, files: libraryFiles } = await buildLibraries();
+  const engineFileTexts = new Map<string, string>();
+  const engineFiles = { theme: "", site: "", favicon: "" };
+  for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
+    const text = await readFile(new URL(file, CLIENT_DIR), "utf8");
+    const path = `${ENGINE_ASSET_DIR}/${file.replace(/\.(\w+)$/, `.${contentHash(text)}.$1`)}`;
+    engineFileTexts.set(path, text);
+    engineFiles[name] = `/${path}`;
+  }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, libraries },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
+    engineFileTexts,
     libraryFiles,
   };
 }

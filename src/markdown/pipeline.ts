@@ -3,9 +3,11 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
- * (heading ids, citation and footnote numbers) → parse, so per-document
- * state lives in the tokens and never in module scope.
+ * Liquid ran at build time (src/liquid/prepare.ts, as Jekyll: before
+ * Markdown); the body given here is the prepared one. Rendering is lex →
+ * placeholders swapped for their fragments → token passes (heading ids,
+ * citation and footnote numbers) → parse, so per-document state lives in the
+ * tokens and never in module scope.
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
@@ -14,11 +16,11 @@ import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
 import { code, highlightCode } from "./extensions/code.ts";
-import type { Fragments } from "./fragments.ts";
 import type { FragmentRenderers } from "./renderers.ts";
-import { expandLiquid } from "../liquid/expand.ts";
-import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
+import { swapPlaceholders } from "./placeholders.ts";
+import type { Fragments } from "./fragments.ts";
+import type { Bibliography } from "../bibliography/types.ts";
 import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
@@ -28,12 +30,12 @@ const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
-  assetExists?: (path: string) => boolean;
-  /** HTML made at build time (`post.fragments`): read back by the worker, filled by the build. */
+  /** HTML the build made for the body (`post.fragments`): placeholders, math, code. The build's math and code renderers record theirs here. */
   fragments?: Fragments;
   /** Build only: KaTeX and the highlighter, whose output is recorded in `fragments`. */
   renderers?: FragmentRenderers;
+  /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
+  embeds?: readonly string[];
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -64,12 +66,12 @@ export interface RenderedDocument {
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
-  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
-  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
-
-  const tokens = markdown.lexer(prepareKramdown(liquid.text));
+  const problems: RenderProblem[] = [];
+  const tokens = markdown.lexer(prepareKramdown(source));
+  if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
-  problems.push(...applyKramdown(markdown, tokens, liquid.text, source, options.footnotes ? { footnotes: options.footnotes } : {}));
+  // Located in the prepared body; the build maps problems back to the author's text.
+  problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
@@ -87,9 +89,18 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     headings: found,
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
-    embeds: [...liquid.embeds],
+    embeds: [...(options.embeds ?? [])],
     libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : [])],
     diagrams: [...codes.diagrams].map(([lang, raw]) => ({ lang, line: positionAt(source, Math.max(source.indexOf(raw), 0)).line })),
     problems,
+  };
+}
+
+/** What a stored post gives the renderer: its fragments, embeds and footnote style (distill posts join kramdown notes to distill's). */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[]; meta?: { layout?: string } }): RenderOptions {
+  return {
+    ...(post.fragments ? { fragments: post.fragments } : {}),
+    ...(post.embeds?.length ? { embeds: post.embeds } : {}),
+    ...(post.meta?.layout === "distill" ? { footnotes: "distill" as const } : {}),
   };
 }

@@ -5,7 +5,7 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { renderMarkdown } from "../markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
 import { diagramLibraries } from "../content/diagrams.ts";
@@ -23,9 +23,8 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const distill = page.post.meta.layout === "distill";
-      const doc = renderMarkdown(page.post.body, { fragments: page.post.fragments ?? {}, ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
-      const view = distill ? distillPage : postPage;
+      const doc = renderMarkdown(page.post.body, { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
+      const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
