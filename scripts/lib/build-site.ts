@@ -18,8 +18,11 @@ import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import type { ClientLibrary } from "../../src/store/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
+import { pageRenderers } from "./render/renderers.ts";
+import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import { withStylesHash } from "./style-hash.ts";
 import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
 import { LabelRegistry } from "./label-check.ts";
@@ -43,6 +46,8 @@ export interface ContentSource {
   readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** Client libraries' public paths by name (see client-assets.ts). */
+  libraries?: Record<string, ClientLibrary>;
   /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
   engineFiles?: EngineFiles;
 }
@@ -156,6 +161,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
         page: liquidPage(meta, split.data),
         site: liquidSiteData,
         ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        renderers: pageRenderers(),
         ...(bibliography ? { bibliography } : {}),
       });
       // The stored post is the prepared body: Liquid never runs in the worker.
@@ -174,6 +180,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
+    const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang));
+    for (const d of doc.diagrams.filter((d) => drawn.missing.includes(d.lang))) {
+      problems.push({ file, line: d.line + split.bodyLine - 1, col: 1, message: `\`${d.lang}\` fence, but its library is not enabled: the source is shown as code`, hint: `add \`${DIAGRAMS[d.lang]!.flag}\` to the front matter`, severity: "warning" });
+    }
     for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
@@ -194,6 +204,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     stylesheet: source.stylesheet,
     ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
+    ...(source.libraries ? { libraries: source.libraries } : {}),
   });
   return { bundle, problems, site, published };
 }

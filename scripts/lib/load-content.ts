@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { ContentSource, SourceFile } from "./build-site.ts";
+import { buildLibraries } from "./client-assets.ts";
+import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
@@ -39,6 +41,8 @@ export interface LoadedContent {
   /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
   assetFiles: Map<string, string>;
   stylesheetText: string;
+  /** Client libraries to publish (see client-assets.ts). */
+  libraryFiles: PublicFiles;
   /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
   engineFileTexts: Map<string, string>;
 }
@@ -73,6 +77,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
+  const { libraries, files: libraryFiles } = await buildLibraries();
   const engineFileTexts = new Map<string, string>();
   const engineFiles = { theme: "", site: "", favicon: "" };
   for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
@@ -82,9 +87,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     engineFiles[name] = `/${path}`;
   }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
     engineFileTexts,
+    libraryFiles,
   };
 }
