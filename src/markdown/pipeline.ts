@@ -9,8 +9,8 @@
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, numberCitations } from "./extensions/cite.ts";
-import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { cite, numberCitations, type CiteToken } from "./extensions/cite.ts";
+import { footnote, numberFootnotes, type FootnoteToken } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math } from "./extensions/math.ts";
 import { expandLiquid } from "../liquid/expand.ts";
@@ -27,6 +27,8 @@ export interface RenderOptions {
   bibliography?: Bibliography;
   /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
   assetExists?: (path: string) => boolean;
+  /** `false`: citations and footnotes without hover cards (feeds, read without our CSS). Default true. */
+  cards?: boolean;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -62,6 +64,11 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
+  if (options.cards === false) {
+    void markdown.walkTokens(tokens, (t) => {
+      if (t.type === "dCite" || t.type === "dFootnote") (t as CiteToken | FootnoteToken).plain = true;
+    });
+  }
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
 
   return {
