@@ -4,7 +4,8 @@ import type { AppEnv } from "./routes/app-env.ts";
 import { ContentStore } from "./store/content-store.ts";
 import { appendTrailingSlash } from "./routes/trailing-slash.ts";
 import { pages } from "./routes/pages.ts";
-import { statusResponse } from "./routes/status.ts";
+import { statusResponse, unavailableResponse } from "./routes/status.ts";
+import { StoreFault } from "./store/content-store.ts";
 import { pageCache } from "./cache/page-cache.ts";
 import { engineId } from "./version.ts";
 import { securityHeaders } from "./security/headers.ts";
@@ -31,6 +32,11 @@ app.use(pageCache({ engine: (c) => engineId(c.env.ENGINE_BUILD) }));
 app.route("/", pages);
 app.notFound((c) => statusResponse(c, 404));
 app.onError((err, c) => {
+  // A damaged store is not a bug: 503 (page-cache.ts swaps in a cached copy when it has one).
+  if (err instanceof StoreFault) {
+    console.warn(`${c.req.method} ${new URL(c.req.url).pathname}: store fault: ${c.get("store").faults.join("; ")}`);
+    return unavailableResponse(c);
+  }
   console.error(`${c.req.method} ${new URL(c.req.url).pathname}:`, err);
   return statusResponse(c, 500);
 });

@@ -3,6 +3,7 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/types.ts";
 import { isValidTimeZone } from "../../src/content/dates.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
+import { DISTILL_STYLE, loadStyle, NAMED_STYLES } from "./csl-styles.ts";
 
 export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
   const { data, locate, problems } = parseYamlFile(text, file);
@@ -55,6 +56,10 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
   // al-folio writes paths with or without the leading slash.
   const faviconRaw = text_("favicon", "");
   const favicon = !faviconRaw || /^https?:\/\//.test(faviconRaw) ? faviconRaw : `/${faviconRaw.replace(/^\/+/, "")}`;
+  const citationStyle = raw["citation_style"] === undefined ? undefined : text_("citation_style", DISTILL_STYLE);
+  if (citationStyle !== undefined && citationStyle !== DISTILL_STYLE && !loadStyle(citationStyle)) {
+    at(["citation_style"], `unknown citation style \`${citationStyle}\``, `use ${DISTILL_STYLE}, ${NAMED_STYLES.join(", ")} or another id of the CSL style repository`);
+  }
 
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
@@ -70,6 +75,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     ...(giscus ? { giscus } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
     ...(favicon ? { favicon } : {}),
+    ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),
   };
   return { site, problems };
 }

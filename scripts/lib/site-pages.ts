@@ -9,7 +9,7 @@ import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/type
 import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { appendix } from "../../src/views/appendix.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
@@ -120,7 +120,7 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   // hover cards), with the footnotes and references they point to after the body.
   const renderHtml = (post: PostRecord) => {
     const bibliography = cited.get(post.meta.path);
-    const doc = renderMarkdown(post.body, { cards: false, ...(bibliography ? { bibliography } : {}) });
+    const doc = renderMarkdown(post.body, { ...postRenderOptions(post), cards: false, ...(bibliography ? { bibliography } : {}) });
     return doc.html + appendix(doc, bibliography).toString();
   };
   for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
