@@ -12,6 +12,7 @@ import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.t
 import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import type { EngineFiles } from "../../src/store/types.ts";
+import type { ImageSize } from "./image-sizes.ts";
 import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
@@ -44,6 +45,8 @@ export interface ContentSource {
   assets: string[];
   /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
   readAsset?: (path: string) => string | undefined;
+  /** Pixel sizes of the pictures under `assets/` (image-size), for figures' width/height. */
+  imageSize?: (path: string) => ImageSize | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
   /** Client libraries' public paths by name (see client-assets.ts). */
@@ -157,6 +160,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       const rendered = renderPost(post.body, {
         assetExists: (p) => assets.has(p),
         ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        ...(source.imageSize ? { imageSize: source.imageSize } : {}),
         postUrl: (name) => postUrls.get(name),
         page: liquidPage(meta, split.data),
         site: liquidSiteData,

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
+import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
 import { buildLibraries } from "./client-assets.ts";
 import type { PublicFiles } from "./public-dir.ts";
@@ -75,6 +76,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     bibliographyFiles[name] = { file: display(abs), text: await readFile(abs, "utf8") };
   }
 
+  const imageSizes = await readImageSizes(assetFiles);
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
   const { libraries, files: libraryFiles } = await buildLibraries();
@@ -87,7 +89,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     engineFiles[name] = `/${path}`;
   }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), imageSize: (p) => imageSizes.get(p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
     engineFileTexts,

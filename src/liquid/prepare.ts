@@ -12,6 +12,7 @@ import type { LiquidContext, LiquidProblem } from "./types.ts";
 export interface PrepareOptions {
   assetExists?: (path: string) => boolean;
   readAsset?: (path: string) => string | undefined;
+  imageSize?: (path: string) => { width: number; height: number } | undefined;
   /** `{{ page.* }}`: front matter plus url, date, slug, … */
   page?: Record<string, unknown>;
   /** `{{ site.* }}`: site.yml. */
@@ -121,6 +122,7 @@ export function prepareBody(source: string, options: PrepareOptions = {}): Prepa
   const tagContext: LiquidContext = {
     ...(options.assetExists ? { assetExists: options.assetExists } : {}),
     ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+    ...(options.imageSize ? { imageSize: options.imageSize } : {}),
     ...(options.postUrl ? { postUrl: options.postUrl } : {}),
     embeds,
     state: new Map(),

@@ -28,6 +28,8 @@ export interface LiquidContext {
   assetExists?: (path: string) => boolean;
   /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), undefined when absent. */
   readAsset?: (path: string) => string | undefined;
+  /** Pixel size of a picture under the content folder (`assets/img/x.png`), read by the build; undefined when unknown. */
+  imageSize?: (path: string) => { width: number; height: number } | undefined;
   /** Site path of the post whose file name (without .md) is given, for `post_url`. */
   postUrl?: (name: string) => string | undefined;
   /** Report a problem at the tag being rendered. */

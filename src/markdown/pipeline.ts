@@ -11,8 +11,8 @@
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
-import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { cite, markCitationCopies, numberCitations, type CiteToken } from "./extensions/cite.ts";
+import { footnote, numberFootnotes, type FootnoteToken } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
 import { code, highlightCode } from "./extensions/code.ts";
@@ -36,6 +36,8 @@ export interface RenderOptions {
   renderers?: FragmentRenderers;
   /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
   embeds?: readonly string[];
+  /** `false`: citations and footnotes without hover cards (feeds, read without our CSS). Default true. */
+  cards?: boolean;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -75,6 +77,11 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
+  if (options.cards === false) {
+    void markdown.walkTokens(tokens, (t) => {
+      if (t.type === "dCite" || t.type === "dFootnote") (t as CiteToken | FootnoteToken).plain = true;
+    });
+  }
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
   const fragments = options.fragments ?? {};
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);

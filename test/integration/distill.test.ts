@@ -90,7 +90,7 @@ describe("footnotes", () => {
 
 describe("Liquid tags", () => {
   it("figures inside indented HTML blocks are elements with every attribute parameter escaped and the caption rendered as inline Markdown", () => {
-    expect(page).toContain('<figure slot="first"><picture><img src="/assets/img/dot.png" class="img-fluid rounded z-depth-1" width="300" style="max-width: 50%" alt="A &quot;dot&quot;" title="&lt;script&gt;alert(1)&lt;/script&gt;" loading="eager" data-zoomable></picture><figcaption class="caption">Dot <strong>bold</strong> &amp; <em>more</em></figcaption></figure>');
+    expect(page).toContain('<figure slot="first"><picture><img src="/assets/img/dot.png" class="img-fluid rounded z-depth-1" width="300" height="225" style="max-width: 50%" alt="A &quot;dot&quot;" title="&lt;script&gt;alert(1)&lt;/script&gt;" loading="eager" data-zoomable></picture><figcaption class="caption">Dot <strong>bold</strong> &amp; <em>more</em></figcaption></figure>');
     expect(page).toContain('<img src="https://images.example.org/x.png" alt="" title="Remote" loading="lazy">');
     expect(page).not.toContain("<pre><code>&lt;figure");
     expect(page).not.toContain("<script>alert(1)");
@@ -114,7 +114,7 @@ describe("Liquid tags", () => {
   });
 
   it("a tweet is a static blockquote linking to it; the widget script loads because the site enables it", () => {
-    expect(page).toContain('<blockquote class="twitter-tweet">');
+    expect(page).toContain('<blockquote class="twitter-tweet tweet-card">');
     expect(page).toContain('<a href="https://twitter.com/someone/status/1234567890">');
     expect(section(page, "<head>", "</head>")).toContain('<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>');
     expect(auto).not.toContain("platform.twitter.com");

@@ -37,8 +37,10 @@ describe.skipIf(!hasSeed)("the seed post (../shared/seed)", () => {
     html = await res.text();
   });
 
-  it("builds without a problem", () => {
-    expect(sites["seed"]!.problems).toEqual([]);
+  it("builds without a problem besides its figures' missing alt text", () => {
+    const problems = sites["seed"]!.problems;
+    // al-folio's figures rarely say what they show: the build says so, and nothing else.
+    expect(problems.filter((p) => !(p.severity === "warning" && p.message.endsWith("has no `alt` text")))).toEqual([]);
   });
 
   it("has 26 references, numbered in first-citation order, each cited and linked", () => {
@@ -73,7 +75,9 @@ describe.skipIf(!hasSeed)("the seed post (../shared/seed)", () => {
   });
 
   it("has the tweet as a static blockquote and the 26-item details list", () => {
-    expect(html).toContain('<blockquote class="twitter-tweet">');
+    expect(html).toContain('<blockquote class="twitter-tweet tweet-card">');
+    // The date comes from the status id (a snowflake), with no network.
+    expect(html).toContain('<time datetime="2023-12-27T22:57:10.291Z">December 27, 2023</time>');
     expect(html).toContain('<a href="https://twitter.com/dvruette/status/1740144820918923406">');
     const details = section(html, "<details>", "</details>");
     expect(details).toContain("<summary>Papers I looked at this month (mostly on Neurips)</summary><ul>");

@@ -21,9 +21,10 @@ import { renderMarkdown, type RenderOptions } from "../../src/markdown/pipeline.
 const ROOT = fileURLToPath(new URL("../fixtures/markdown/", import.meta.url));
 const update = process.env["UPDATE_FIXTURES"] === "1";
 
-/** The content folder the cases see: assets exist unless "missing" is in their path; one notebook; two posts; a site and a page. */
+/** The content folder the cases see: assets exist unless "missing" is in their path (JPEGs are 800×600); one notebook; two posts; a site and a page. */
 const FIXTURE_CONTENT = {
   assetExists: (p: string) => !p.includes("missing"),
+  imageSize: (p: string) => (p.endsWith(".jpg") && !p.includes("missing") ? { width: 800, height: 600 } : undefined),
   readAsset: (p: string) => (p.includes("missing") ? undefined : existsSync(join(ROOT, "..", "content", p)) ? readFileSync(join(ROOT, "..", "content", p), "utf8") : undefined),
   postUrl: (name: string) => ({ "2024-01-03-hello": "/blog/2024/hello/", "2023-12-31-old-post": "/blog/2023/old-post/" } as Record<string, string>)[name],
   site: { url: "https://example.org", title: "Fixture site", author: { name: "A. Author" } },
