@@ -31,6 +31,8 @@ export interface ContentSource {
   bibliographies: string[];
   /** Their text, by file name (absent: no post can cite). */
   bibliographyFiles?: Record<string, SourceFile>;
+  /** `_bibliography/papers.bib`: the site-wide bibliography of jekyll-scholar tags (al-folio's place). */
+  siteBibliography?: SourceFile;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
   /** The engine stylesheet's public path (content-hashed). */

@@ -6,6 +6,8 @@ import type { ContentSource, SourceFile } from "./build-site.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
+/** The site-wide bibliography of jekyll-scholar tags, relative to the content folder. */
+export const SITE_BIBLIOGRAPHY = "_bibliography/papers.bib";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
 
 async function walk(dir: string): Promise<string[]> {
@@ -57,10 +59,14 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     bibliographyFiles[name] = { file: display(abs), text: await readFile(abs, "utf8") };
   }
 
+  // The site-wide jekyll-scholar bibliography, where al-folio keeps it (`_bibliography/papers.bib`).
+  const papersFile = join(contentDir, SITE_BIBLIOGRAPHY);
+  const siteBibliography: SourceFile | undefined = await readFile(papersFile, "utf8").then((text) => ({ file: display(papersFile), text }), () => undefined);
+
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
     assetFiles,
     stylesheetText,
   };
