@@ -7,9 +7,10 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "./render-post.ts";
+import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
+import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
@@ -35,6 +36,8 @@ export interface ContentSource {
   siteBibliography?: SourceFile;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
 }
@@ -79,6 +82,9 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
+  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -120,7 +126,20 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     if (style.problem) problems.push(style.problem);
     let doc;
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
+      const rendered = renderPost(post.body, {
+        assetExists: (p) => assets.has(p),
+        ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        postUrl: (name) => postUrls.get(name),
+        page: liquidPage(meta, split.data),
+        site: liquidSiteData,
+        ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        ...(bibliography ? { bibliography } : {}),
+      });
+      // The stored post is the prepared body: Liquid never runs in the worker.
+      post.body = rendered.body;
+      post.fragments = rendered.fragments;
+      if (rendered.embeds.length) post.embeds = rendered.embeds;
+      doc = rendered.doc;
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;

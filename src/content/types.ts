@@ -62,6 +62,8 @@ export interface PostRecord {
   body: string;
   /** HTML the build made for the body (see src/markdown/fragments.ts); absent before the build prepares the post. */
   fragments?: Fragments;
+  /** Optional scripts the body's tags asked for (`twitter`), found by the build. */
+  embeds?: string[];
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */

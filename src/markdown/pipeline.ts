@@ -3,9 +3,11 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
- * (heading ids, citation and footnote numbers) → parse, so per-document
- * state lives in the tokens and never in module scope.
+ * Liquid ran at build time (src/liquid/prepare.ts, as Jekyll: before
+ * Markdown); the body given here is the prepared one. Rendering is lex →
+ * placeholders swapped for their fragments → token passes (heading ids,
+ * citation and footnote numbers) → parse, so per-document state lives in the
+ * tokens and never in module scope.
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
@@ -13,9 +15,9 @@ import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts"
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math } from "./extensions/math.ts";
-import { expandLiquid } from "../liquid/expand.ts";
+import { swapPlaceholders } from "./placeholders.ts";
+import type { Fragments } from "./fragments.ts";
 import type { Bibliography } from "../bibliography/types.ts";
-import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
@@ -25,8 +27,10 @@ const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
-  assetExists?: (path: string) => boolean;
+  /** HTML the build made for the body's placeholders (`post.fragments`). */
+  fragments?: Fragments;
+  /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
+  embeds?: readonly string[];
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -53,12 +57,12 @@ export interface RenderedDocument {
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
-  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
-  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
-
-  const tokens = markdown.lexer(prepareKramdown(liquid.text));
+  const problems: RenderProblem[] = [];
+  const tokens = markdown.lexer(prepareKramdown(source));
+  if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
-  problems.push(...applyKramdown(markdown, tokens, liquid.text, source, options.footnotes ? { footnotes: options.footnotes } : {}));
+  // Located in the prepared body; the build maps problems back to the author's text.
+  problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
@@ -72,7 +76,16 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     headings: found,
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
-    embeds: [...liquid.embeds],
+    embeds: [...(options.embeds ?? [])],
     problems,
+  };
+}
+
+/** What a stored post gives the renderer: its fragments, embeds and footnote style (distill posts join kramdown notes to distill's). */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[]; meta?: { layout?: string } }): RenderOptions {
+  return {
+    ...(post.fragments ? { fragments: post.fragments } : {}),
+    ...(post.embeds?.length ? { embeds: post.embeds } : {}),
+    ...(post.meta?.layout === "distill" ? { footnotes: "distill" as const } : {}),
   };
 }

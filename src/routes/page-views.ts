@@ -5,7 +5,7 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { renderMarkdown } from "../markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { postSources } from "../views/post-sources.ts";
 
@@ -20,9 +20,8 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const distill = page.post.meta.layout === "distill";
-      const doc = renderMarkdown(page.post.body, { ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
-      const view = distill ? distillPage : postPage;
+      const doc = renderMarkdown(page.post.body, { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
+      const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
