@@ -16,6 +16,7 @@ import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import { scholarSession, usesScholarTags, type ScholarSession } from "./scholar.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { withStylesHash } from "./style-hash.ts";
 
@@ -80,6 +81,16 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
     return parsed;
   };
+  // The site-wide bibliography of jekyll-scholar tags (`_bibliography/papers.bib`), read once when a post uses the tags.
+  const SITE_BIB = "_bibliography/papers.bib";
+  const readSiteBibliography = (): ParsedBibliography | undefined => {
+    if (!source.siteBibliography) return undefined;
+    if (!bibCache.has(SITE_BIB)) {
+      bibCache.set(SITE_BIB, parseBibliography(source.siteBibliography.text, source.siteBibliography.file));
+      citedKeys.set(SITE_BIB, new Set());
+    }
+    return bibCache.get(SITE_BIB);
+  };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
   // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
@@ -124,9 +135,12 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     const bibliography = parsedBib?.entries;
     const style = citationStyleOf(meta, site, file, split.locate);
     if (style.problem) problems.push(style.problem);
+    const siteBib = usesScholarTags(post.body) ? readSiteBibliography() : undefined;
+    const scholar: ScholarSession | undefined = usesScholarTags(post.body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style.id) : undefined;
     let doc;
     try {
       const rendered = renderPost(post.body, {
+        ...(scholar ? { scholar } : {}),
         assetExists: (p) => assets.has(p),
         ...(source.readAsset ? { readAsset: source.readAsset } : {}),
         postUrl: (name) => postUrls.get(name),
@@ -145,6 +159,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       continue;
     }
     if (meta.bibliography) for (const key of doc.citations) citedKeys.get(meta.bibliography)?.add(key.toLowerCase());
+    for (const key of scholar?.cited() ?? []) for (const name of [meta.bibliography, SITE_BIB]) if (name) citedKeys.get(name)?.add(key.toLowerCase());
+    // al-folio's `related_publications: true`: the works the post cites with jekyll-scholar, listed after it.
+    const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
+    if (publications) post.publications = publications;
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;

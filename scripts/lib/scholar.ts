@@ -19,6 +19,9 @@ import type { CslItem, ParsedBibliography } from "./bibtex.ts";
 import { formatEntries, sanitizeEntryHtml } from "./csl.ts";
 import { DISTILL_STYLE, loadStyle } from "./csl-styles.ts";
 
+/** Whether a post body uses a jekyll-scholar tag (so the site bibliography is read only when needed). */
+export const usesScholarTags = (body: string): boolean => /\{%-?\s*(?:cite|reference|quote|bibliography)\b/.test(body);
+
 /** jekyll-scholar's default style, and al-folio's. */
 export const SCHOLAR_DEFAULT_STYLE = "apa";
 

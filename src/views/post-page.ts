@@ -22,6 +22,7 @@ export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument
 </header>
 <div class="post-body">
 ${raw(doc.html)}
+${page.post.publications ? raw(page.post.publications) : ""}
 </div>
 ${appendix(doc, page.bibliography, citableSections(site, meta))}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
