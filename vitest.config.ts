@@ -13,6 +13,10 @@ export default defineConfig({
         test: { name: "cli", include: ["test/cli/**/*.test.ts"], environment: "node", testTimeout: 60_000, hookTimeout: 60_000 },
       },
       {
+        // A real browser (Debian's Chromium) reading the real worker served by `wrangler dev` (see test/browser/).
+        test: { name: "browser", include: ["test/browser/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 180_000 },
+      },
+      {
         // The real worker in workerd, reading KV filled by the real build (see test/support/global-setup.ts).
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
         test: { name: "worker", include: ["test/integration/**/*.test.ts"], globalSetup: ["test/support/global-setup.ts", "test/support/generated-sites-setup.ts"] },

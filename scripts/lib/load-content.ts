@@ -10,6 +10,11 @@ export const ENGINE_ASSET_DIR = "assets/edgefolio";
 /** The site-wide bibliography of jekyll-scholar tags, relative to the content folder. */
 export const SITE_BIBLIOGRAPHY = "_bibliography/papers.bib";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
+/** The engine's browser files (plain JavaScript and SVG, served as written). */
+const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
+const CLIENT_DIR = new URL("../../src/client/", import.meta.url);
+
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
@@ -36,6 +41,8 @@ export interface LoadedContent {
   /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
   assetFiles: Map<string, string>;
   stylesheetText: string;
+  /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
+  engineFileTexts: Map<string, string>;
 }
 
 /** Text of an asset (a notebook a Liquid tag renders), read when asked; undefined when absent. */
@@ -71,10 +78,19 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const siteBibliography: SourceFile | undefined = await readFile(papersFile, "utf8").then((text) => ({ file: display(papersFile), text }), () => undefined);
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
-  const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  const hash = contentHash(stylesheetText);
+  const engineFileTexts = new Map<string, string>();
+  const engineFiles = { theme: "", site: "", favicon: "" };
+  for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
+    const text = await readFile(new URL(file, CLIENT_DIR), "utf8");
+    const path = `${ENGINE_ASSET_DIR}/${file.replace(/\.(\w+)$/, `.${contentHash(text)}.$1`)}`;
+    engineFileTexts.set(path, text);
+    engineFiles[name] = `/${path}`;
+  }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles },
     assetFiles,
     stylesheetText,
+    engineFileTexts,
   };
 }
