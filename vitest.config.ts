@@ -21,7 +21,7 @@ export default defineConfig({
       {
         // The real worker in workerd, reading KV filled by the real build (see test/support/global-setup.ts).
         plugins: [cloudflareTest({ main: "./src/index.ts", wrangler: { configPath: "./wrangler.toml" } })],
-        test: { name: "worker", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ["test/support/global-setup.ts", "test/support/generated-sites-setup.ts"] },
+        test: { name: "worker", include: ["test/integration/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ["test/support/global-setup.ts", "test/support/generated-sites-setup.ts", "test/support/fuzz-setup.ts"] },
       },
     ],
   },

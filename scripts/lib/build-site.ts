@@ -8,6 +8,7 @@ import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
 import { renderPost } from "./render-post.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import type { EngineFiles } from "../../src/store/types.ts";
@@ -20,6 +21,8 @@ import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { scholarSession, usesScholarTags, type ScholarSession } from "./scholar.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { withStylesHash } from "./style-hash.ts";
+import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
+import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -78,7 +81,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     let parsed = bibCache.get(name);
     if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      // bodyText: no control characters or lone surrogates reach a page from a .bib either.
+      parsed = bib ? parseBibliography(bodyText(bib.text), bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
       bibCache.set(name, parsed);
       citedKeys.set(name, new Set());
     }
@@ -96,6 +100,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  const labels = new LabelRegistry();
   // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
   const postUrls = postUrlsByName(source.posts.map((p) => p.file));
   const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
@@ -133,7 +138,13 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
-    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    for (const w of labels.check(meta)) problems.push({ file, ...split.locate([w.key, w.index]), message: w.message, hint: w.hint, severity: "warning" });
+    // Limits and unclosed raw HTML, before any parser sees the body.
+    const checked = bodyProblems(split.body);
+    for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });
+    if (checked.some((p) => p.severity === "error")) continue;
+
+    const post: PostRecord = { meta: withStylesHash(meta), body: bodyText(split.body), sourceFile: file, bodyLine: split.bodyLine };
     const parsedBib = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     const bibliography = parsedBib?.entries;
     const style = citationStyleOf(meta, site, file, split.locate);
@@ -142,6 +153,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     const scholar: ScholarSession | undefined = usesScholarTags(post.body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style.id) : undefined;
     let doc;
     try {
+      const cpuStart = process.cpuUsage();
       const rendered = renderPost(post.body, {
         ...(scholar ? { scholar } : {}),
         assetExists: (p) => assets.has(p),
@@ -157,6 +169,9 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       post.fragments = rendered.fragments;
       if (rendered.embeds.length) post.embeds = rendered.embeds;
       doc = rendered.doc;
+      // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
+      const slow = overBudget(cpuMsSince(cpuStart), () => renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) }));
+      if (slow) doc.problems.push(slow);
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
