@@ -21,6 +21,7 @@ import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import { scholarSession, usesScholarTags, type ScholarSession } from "./scholar.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
@@ -41,6 +42,8 @@ export interface ContentSource {
   bibliographies: string[];
   /** Their text, by file name (absent: no post can cite). */
   bibliographyFiles?: Record<string, SourceFile>;
+  /** `_bibliography/papers.bib`: the site-wide bibliography of jekyll-scholar tags (al-folio's place). */
+  siteBibliography?: SourceFile;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
   /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
@@ -93,6 +96,16 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       citedKeys.set(name, new Set());
     }
     return parsed;
+  };
+  // The site-wide bibliography of jekyll-scholar tags (`_bibliography/papers.bib`), read once when a post uses the tags.
+  const SITE_BIB = "_bibliography/papers.bib";
+  const readSiteBibliography = (): ParsedBibliography | undefined => {
+    if (!source.siteBibliography) return undefined;
+    if (!bibCache.has(SITE_BIB)) {
+      bibCache.set(SITE_BIB, parseBibliography(source.siteBibliography.text, source.siteBibliography.file));
+      citedKeys.set(SITE_BIB, new Set());
+    }
+    return bibCache.get(SITE_BIB);
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
@@ -154,10 +167,13 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     const bibliography = parsedBib?.entries;
     const style = citationStyleOf(meta, site, file, split.locate);
     if (style.problem) problems.push(style.problem);
+    const siteBib = usesScholarTags(post.body) ? readSiteBibliography() : undefined;
+    const scholar: ScholarSession | undefined = usesScholarTags(post.body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style.id) : undefined;
     let doc;
     try {
       const cpuStart = process.cpuUsage();
       const rendered = renderPost(post.body, {
+        ...(scholar ? { scholar } : {}),
         assetExists: (p) => assets.has(p),
         ...(source.readAsset ? { readAsset: source.readAsset } : {}),
         ...(source.imageSize ? { imageSize: source.imageSize } : {}),
@@ -181,6 +197,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       continue;
     }
     if (meta.bibliography) for (const key of doc.citations) citedKeys.get(meta.bibliography)?.add(key.toLowerCase());
+    for (const key of scholar?.cited() ?? []) for (const name of [meta.bibliography, SITE_BIB]) if (name) citedKeys.get(name)?.add(key.toLowerCase());
+    // al-folio's `related_publications: true`: the works the post cites with jekyll-scholar, listed after it.
+    const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
+    if (publications) post.publications = publications;
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;

@@ -10,6 +10,8 @@ import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
+/** The site-wide bibliography of jekyll-scholar tags, relative to the content folder. */
+export const SITE_BIBLIOGRAPHY = "_bibliography/papers.bib";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
 /** The engine's browser files (plain JavaScript and SVG, served as written). */
 const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
@@ -77,6 +79,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   }
 
   const imageSizes = await readImageSizes(assetFiles);
+  // The site-wide jekyll-scholar bibliography, where al-folio keeps it (`_bibliography/papers.bib`).
+  const papersFile = join(contentDir, SITE_BIBLIOGRAPHY);
+  const siteBibliography: SourceFile | undefined = await readFile(papersFile, "utf8").then((text) => ({ file: display(papersFile), text }), () => undefined);
+
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
   const { libraries, files: libraryFiles } = await buildLibraries();
@@ -89,7 +95,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     engineFiles[name] = `/${path}`;
   }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), imageSize: (p) => imageSizes.get(p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
+    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), imageSize: (p) => imageSizes.get(p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
     engineFileTexts,

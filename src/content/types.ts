@@ -70,6 +70,8 @@ export interface PostRecord {
   fragments?: Fragments;
   /** Optional scripts the body's tags asked for (`twitter`), found by the build. */
   embeds?: string[];
+  /** al-folio's related publications (`related_publications: true`): HTML made by the build from the works cited with jekyll-scholar tags. */
+  publications?: string;
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */

@@ -22,6 +22,19 @@ export interface LiquidProblem {
   severity: "error" | "warning";
 }
 
+/**
+ * jekyll-scholar for the post being prepared (build time: formatting is CSL,
+ * see scripts/lib/scholar.ts). Output is sanitised HTML.
+ */
+export interface ScholarTags {
+  /** In-text citation of `keys`, or why it cannot be made (an unknown key). */
+  cite(keys: readonly string[]): { html: string } | { error: string };
+  /** One full reference. */
+  reference(key: string): { html: string } | { error: string };
+  /** The cited works so far (`cited`), else every entry of the site bibliography, as an `<ol>`. */
+  bibliography(cited: boolean): string;
+}
+
 /** What a tag gets besides its arguments. */
 export interface LiquidContext {
   /** True when `assets/…` exists in the content folder. Absent in unit tests that do not care. */
@@ -51,6 +64,8 @@ export interface LiquidContext {
   fragment(html: string): string;
   /** A placeholder now, its HTML later (`fill`), for markup that depends on what follows (the tabs' names). */
   deferFragment(): { placeholder: string; fill(html: string): void };
+  /** jekyll-scholar (`cite`, `reference`, `quote`, `bibliography`); absent when the build gives none. */
+  scholar?: ScholarTags;
   /** Per-post state tags share (the tabs being built), keyed by tag name. */
   state: Map<string, unknown>;
 }
