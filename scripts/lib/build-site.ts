@@ -7,14 +7,17 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "./render-post.ts";
+import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
+import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
-import { parseBibliography } from "./bibtex.ts";
+import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
+import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -31,6 +34,8 @@ export interface ContentSource {
   bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
 }
@@ -60,20 +65,24 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
-  const bibCache = new Map<string, Bibliography>();
-  const readBibliography = (name: string): Bibliography => {
-    let entries = bibCache.get(name);
-    if (!entries) {
+  const bibCache = new Map<string, ParsedBibliography>();
+  // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
+  const citedKeys = new Map<string, Set<string>>();
+  const readBibliography = (name: string): ParsedBibliography => {
+    let parsed = bibCache.get(name);
+    if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      const parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, problems: [] };
-      problems.push(...parsed.problems);
-      entries = parsed.entries;
-      bibCache.set(name, entries);
+      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      bibCache.set(name, parsed);
+      citedKeys.set(name, new Set());
     }
-    return entries;
+    return parsed;
   };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
+  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -108,15 +117,32 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
-    const post: PostRecord = { meta, body: split.body, sourceFile: file, bodyLine: split.bodyLine };
-    const bibliography = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
+    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const parsedBib = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
+    const bibliography = parsedBib?.entries;
+    const style = citationStyleOf(meta, site, file, split.locate);
+    if (style.problem) problems.push(style.problem);
     let doc;
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
+      const rendered = renderPost(post.body, {
+        assetExists: (p) => assets.has(p),
+        ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        postUrl: (name) => postUrls.get(name),
+        page: liquidPage(meta, split.data),
+        site: liquidSiteData,
+        ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        ...(bibliography ? { bibliography } : {}),
+      });
+      // The stored post is the prepared body: Liquid never runs in the worker.
+      post.body = rendered.body;
+      post.fragments = rendered.fragments;
+      if (rendered.embeds.length) post.embeds = rendered.embeds;
+      doc = rendered.doc;
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
     }
+    if (meta.bibliography) for (const key of doc.citations) citedKeys.get(meta.bibliography)?.add(key.toLowerCase());
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
@@ -124,9 +150,11 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
     // The page stores only the entries it cites: the worker never reads the .bib.
-    if (bibliography && doc.citations.length) cited.set(meta.path, Object.fromEntries(doc.citations.map((k) => [k, bibliography[k]!])));
+    if (parsedBib && doc.citations.length) cited.set(meta.path, styledBibliography(parsedBib, doc.citations, style.id));
     posts.push(post);
   }
+
+  for (const [name, parsed] of bibCache) problems.push(...bibliographyProblems(parsed.problems, citedKeys.get(name) ?? new Set()));
 
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));

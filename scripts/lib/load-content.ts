@@ -1,5 +1,6 @@
 /** Read a content folder (al-folio layout, see README) into a ContentSource. */
 import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { ContentSource, SourceFile } from "./build-site.ts";
@@ -35,6 +36,12 @@ export interface LoadedContent {
   stylesheetText: string;
 }
 
+/** Text of an asset (a notebook a Liquid tag renders), read when asked; undefined when absent. */
+function readAssetText(assetFiles: Map<string, string>, path: string): string | undefined {
+  const abs = assetFiles.get(path);
+  return abs === undefined ? undefined : readFileSync(abs, "utf8");
+}
+
 /** `display` is how paths appear in messages (relative to the working directory). */
 export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const display = (abs: string) => toPosix(relative(process.cwd(), abs)) || abs;
@@ -60,7 +67,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
     assetFiles,
     stylesheetText,
   };

@@ -8,6 +8,7 @@ import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget } from "./publish.ts";
 import { withLocalKv } from "./kv-local.ts";
 import { remoteTarget } from "./kv-remote.ts";
+import { staticHeaders } from "../../src/security/headers.ts";
 
 export interface BuildCliOptions {
   content: string;
@@ -25,7 +26,7 @@ export interface BuildCliOptions {
  */
 const STATIC_HEADERS = `/${ENGINE_ASSET_DIR}/*
   Cache-Control: public, max-age=31536000, immutable
-`;
+${staticHeaders()}`;
 
 /** The git commit (or a timestamp outside git): new engine code gets new ETags and cache keys. */
 function engineBuildId(): string {

@@ -3,6 +3,7 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/types.ts";
 import { isValidTimeZone } from "../../src/content/dates.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
+import { DISTILL_STYLE, loadStyle, NAMED_STYLES } from "./csl-styles.ts";
 
 export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
   const { data, locate, problems } = parseYamlFile(text, file);
@@ -52,6 +53,11 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
   }
 
+  const citationStyle = raw["citation_style"] === undefined ? undefined : text_("citation_style", DISTILL_STYLE);
+  if (citationStyle !== undefined && citationStyle !== DISTILL_STYLE && !loadStyle(citationStyle)) {
+    at(["citation_style"], `unknown citation style \`${citationStyle}\``, `use ${DISTILL_STYLE}, ${NAMED_STYLES.join(", ")} or another id of the CSL style repository`);
+  }
+
   const site: SiteConfig = {
     title: text_("title", "My research blog"),
     description: text_("description", ""),
@@ -65,6 +71,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
+    ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),
   };
   return { site, problems };
 }

@@ -9,7 +9,7 @@ import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/type
 import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
 import { postImage } from "./post-image.ts";
@@ -118,7 +118,7 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   // Feeds carry the same citations as the pages.
   const renderHtml = (post: PostRecord) => {
     const bibliography = cited.get(post.meta.path);
-    return renderMarkdown(post.body, bibliography ? { bibliography } : {}).html;
+    return renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) }).html;
   };
   for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
   return pages;

@@ -1,11 +1,13 @@
 /**
  * Jekyll-style post dates. Front matter gives `2024-01-03`, `2024-01-03 16:40:16`
- * or either with an offset (`+0100`, `-05:00`, `Z`); without an offset the time
- * is local to the site's time zone, as in Jekyll.
+ * or either with an offset (`+0100`, `-05:00`, `+01`, `Z`, `UTC`); without an
+ * offset the time is local to the site's time zone, as in Jekyll. Month and
+ * day may have one digit (`2024-3-7`), as Ruby's Time.parse (which Jekyll
+ * uses) accepts them.
  */
 
 const DATE_RE =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{1,2}(?::?\d{2})?)?$/i;
 
 export interface PostDate {
   /** ISO 8601 with the offset that applied: `2024-01-03T00:00:00+01:00`. */
@@ -64,11 +66,14 @@ export function parsePostDate(text: string, timeZone: string): PostDate | null {
     // Local time in the site zone: find the offset that applies at that wall-clock time.
     offset = zoneOffsetMinutes(timeZone, localAsUtc);
     offset = zoneOffsetMinutes(timeZone, localAsUtc - offset * 60000);
-  } else if (off === "Z") {
+  } else if (/^(?:Z|UTC|GMT)$/i.test(off)) {
     offset = 0;
   } else {
-    const digits = off.replace(":", "");
-    offset = (digits[0] === "-" ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+    // `+1`, `+01`, `+0100`, `+01:00`: hours are the digits before the last two when there are more than two.
+    const digits = off.slice(1).replace(":", "");
+    const [hours, minutes] = digits.length > 2 ? [digits.slice(0, -2), digits.slice(-2)] : [digits, "0"];
+    if (Number(hours) > 14 || Number(minutes) > 59) return null;
+    offset = (off[0] === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
   }
   const utcMs = localAsUtc - offset * 60000;
   // The URL year is the year where the site lives, as Jekyll computes it.

@@ -32,6 +32,8 @@ const KNOWN_KEYS = new Set([
   // al-folio feature switches, kept in `extras` for the features that read them.
   "chart", "mermaid", "tikzjax", "typograms", "pseudocode", "code_diff", "map", "images", "tabs",
   "pretty_table", "related_publications", "citation", "math", "jupyter", "external-source",
+  // Citations (issue 11): a post's CSL style, and what "Cite this post" shows.
+  "citation_style", "doi", "license",
 ]);
 
 type Result = { meta: PostMeta | null; problems: ContentError[] };
@@ -101,7 +103,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   }
 
   const extras: Record<string, unknown> = {};
-  for (const key of ["chart", "mermaid", "tikzjax", "typograms", "pseudocode", "code_diff", "map", "images", "tabs", "pretty_table", "related_publications", "citation", "math", "jupyter"]) {
+  for (const key of ["chart", "mermaid", "tikzjax", "typograms", "pseudocode", "code_diff", "map", "images", "tabs", "pretty_table", "related_publications", "citation", "math", "jupyter", "citation_style", "doi", "license"]) {
     if (fm[key] !== undefined) extras[key] = fm[key];
   }
 

@@ -32,4 +32,13 @@ export class SlugRegistry {
     this.seen.set(id, 0);
     return id;
   }
+
+  /** An id the author chose (`## Title {#id}`): kept as written unless the document already used it. */
+  reserve(id: string): string {
+    let unique = id;
+    let n = 0;
+    while (this.seen.has(unique)) unique = `${id}-${++n}`;
+    this.seen.set(unique, 0);
+    return unique;
+  }
 }

@@ -44,6 +44,8 @@ export interface PostMeta {
   bibliography?: string;
   /** Post-specific CSS (`_styles`), checked not to close its `<style>`. */
   styles?: string;
+  /** Base64 SHA-256 of `styles`, computed by the build: the page's CSP allows that one `<style>` by hash. */
+  stylesHash?: string;
   giscusComments: boolean;
   featured: boolean;
   published: boolean;
@@ -60,6 +62,8 @@ export interface PostRecord {
   body: string;
   /** HTML the build made for the body (see src/markdown/fragments.ts); absent before the build prepares the post. */
   fragments?: Fragments;
+  /** Optional scripts the body's tags asked for (`twitter`), found by the build. */
+  embeds?: string[];
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */
@@ -113,4 +117,6 @@ export interface SiteConfig {
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;
+  /** `citation_style`: the CSL style id posts format their references in (build time); absent: distill-like. */
+  citationStyle?: string;
 }

@@ -16,9 +16,12 @@ export const assetPath = (path: string): string => "/" + path.replace(/^\/+/, ""
  */
 export const absoluteUrl = (origin: string, path: string): string => origin.replace(/\/+$/, "") + encodeURI(path);
 
-/** `2024-01-03-december-2023-in-ml.md` → date and slug; null when the name is not dated. */
+/**
+ * `2024-01-03-december-2023-in-ml.md` → date and slug; null when the name is not dated.
+ * Month and day may have one digit (`2024-3-7-title.md`), as Jekyll's post name pattern allows.
+ */
 export function parsePostFileName(name: string): { date: string; slug: string } | null {
-  const m = /^(\d{4}-\d{2}-\d{2})-(.+)\.(?:md|markdown)$/.exec(name);
+  const m = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.(?:md|markdown)$/.exec(name);
   if (!m) return null;
   return { date: m[1]!, slug: m[2]! };
 }

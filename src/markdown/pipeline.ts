@@ -3,28 +3,36 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
- * (heading ids, citation and footnote numbers) → parse, so per-document
- * state lives in the tokens and never in module scope.
+ * Liquid ran at build time (src/liquid/prepare.ts, as Jekyll: before
+ * Markdown); the body given here is the prepared one. Rendering is lex →
+ * placeholders swapped for their fragments → token passes (heading ids,
+ * citation and footnote numbers) → parse, so per-document state lives in the
+ * tokens and never in module scope.
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, numberCitations } from "./extensions/cite.ts";
+import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math } from "./extensions/math.ts";
-import { expandLiquid } from "../liquid/expand.ts";
+import { swapPlaceholders } from "./placeholders.ts";
+import type { Fragments } from "./fragments.ts";
 import type { Bibliography } from "../bibliography/types.ts";
-import { positionAt } from "../content/error.ts";
 import { locateCitations } from "./locate-citations.ts";
+import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
+import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
-  assetExists?: (path: string) => boolean;
+  /** HTML the build made for the body's placeholders (`post.fragments`). */
+  fragments?: Fragments;
+  /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
+  embeds?: readonly string[];
+  /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
+  footnotes?: FootnoteStyle;
 }
 
 /** A problem in the body; `line` 1 is the body's first line. */
@@ -49,22 +57,35 @@ export interface RenderedDocument {
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
-  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
-  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
-
-  const tokens = markdown.lexer(liquid.text);
+  const problems: RenderProblem[] = [];
+  const tokens = markdown.lexer(prepareKramdown(source));
+  if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
+  // Located in the prepared body; the build maps problems back to the author's text.
+  problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
 
+  const body = markdown.parser(tokens);
+  // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
+  for (const t of notes) markCitationCopies(markdown, t.tokens, "-note");
   return {
-    html: markdown.parser(tokens),
+    html: body,
     headings: found,
     citations: citations.order,
-    footnotes: notes.map((t) => Parser.parseInline(t.tokens, markdown.defaults)),
-    embeds: [...liquid.embeds],
+    footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
+    embeds: [...(options.embeds ?? [])],
     problems,
+  };
+}
+
+/** What a stored post gives the renderer: its fragments, embeds and footnote style (distill posts join kramdown notes to distill's). */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[]; meta?: { layout?: string } }): RenderOptions {
+  return {
+    ...(post.fragments ? { fragments: post.fragments } : {}),
+    ...(post.embeds?.length ? { embeds: post.embeds } : {}),
+    ...(post.meta?.layout === "distill" ? { footnotes: "distill" as const } : {}),
   };
 }

@@ -5,8 +5,9 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { renderMarkdown } from "../markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
+import { postSources } from "../views/post-sources.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
   switch (kind) {
@@ -19,7 +20,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const doc = renderMarkdown(page.post.body, page.bibliography ? { bibliography: page.bibliography } : {});
+      const doc = renderMarkdown(page.post.body, { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
       const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
@@ -28,6 +29,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         description: page.post.meta.description,
         head: postHead(live.site, page, doc),
         body: view(live.site, page, doc),
+        csp: postSources(live.site, page, doc),
       };
     }
   }

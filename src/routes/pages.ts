@@ -11,20 +11,26 @@ import { layout } from "../views/layout.ts";
 import { pageFrame } from "./page-views.ts";
 import { statusResponse } from "./status.ts";
 import { DOCUMENT_CONTENT_TYPES, isDocumentKind } from "../store/document-types.ts";
+import { contentSecurityPolicy } from "../security/csp.ts";
+import type { Live } from "../store/types.ts";
 
 async function servePage(c: Context<AppEnv>): Promise<Response> {
   const store = c.get("store");
   const live = await store.current();
   if (!live) return statusResponse(c, 503);
   const path = c.req.path;
-  const entry = await store.route(path);
-  if (!entry) return statusResponse(c, 404);
+  // A damaged store throws StoreFault here: app.ts answers with a cached copy or a 503.
+  const found = await store.route(path);
+  if (!found) return statusResponse(c, 404);
+  const { entry, data, from } = found;
   if (entry.kind === "redirect") return c.redirect(entry.to, 301);
-  const data = await store.blob(entry.blob);
-  // A route without its blob means a broken publish: an error, not a 404.
-  if (data === null) throw new Error(`published version ${live.version} lacks blob ${entry.blob} for ${path}`);
   if (isDocumentKind(entry.kind)) return c.body(data as string, 200, { "Content-Type": DOCUMENT_CONTENT_TYPES[entry.kind] });
-  return c.html(layout(live, pageFrame(entry.kind, data, live, path)).toString());
+  // Frame and page from the same version, also when a fault made it an earlier one.
+  const manifest: Live = from.version === live.version ? live : { ...from, previous: [] };
+  const frame = pageFrame(entry.kind, data, manifest, path);
+  // Stored with the page in the cache, so a hit carries the policy fitted to it.
+  c.header("Content-Security-Policy", contentSecurityPolicy(frame.csp));
+  return c.html(layout(manifest, frame).toString());
 }
 
 const PAGE_N = ":n{[1-9][0-9]*}";

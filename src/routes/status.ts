@@ -3,17 +3,25 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./app-env.ts";
 import { layout } from "../views/layout.ts";
-import { STATUS_TEXT, bareStatusPage, statusBody } from "../views/status-page.ts";
+import { STATUS_TEXT, bareStatusPage, statusBody, type StatusTextKey } from "../views/status-page.ts";
 
-export async function statusResponse(c: Context<AppEnv>, status: ContentfulStatusCode): Promise<Response> {
-  let live = null;
-  try {
-    live = await c.get("store")?.current();
-  } catch {
-    // KV unreachable: fall back to the bare page rather than fail twice.
-  }
+/** Seconds a reader (or crawler) should wait before retrying after a store fault. */
+export const RETRY_AFTER_SECONDS = 60;
+
+export async function statusResponse(c: Context<AppEnv>, status: ContentfulStatusCode, text: StatusTextKey = status): Promise<Response> {
   c.header("Cache-Control", "no-store");
-  if (!live) return c.html(bareStatusPage(status).toString(), status);
-  const frame = { title: STATUS_TEXT[status]?.title ?? "Error", path: new URL(c.req.url).pathname, body: statusBody(status) };
-  return c.html(layout(live, frame).toString(), status);
+  try {
+    const live = await c.get("store")?.current();
+    // No `path`: a status page has no canonical address, and the request's path is never echoed.
+    if (live) return c.html(layout(live, { title: STATUS_TEXT[text]?.title ?? "Error", body: statusBody(text) }).toString(), status);
+  } catch {
+    // A damaged or unreachable store: the bare page rather than fail twice.
+  }
+  return c.html(bareStatusPage(text).toString(), status);
+}
+
+/** The answer to a store fault nothing could make up for: 503, retry later, never cached. */
+export function unavailableResponse(c: Context<AppEnv>): Promise<Response> {
+  c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+  return statusResponse(c, 503, "unavailable");
 }

@@ -7,6 +7,7 @@ import { resolveToc } from "../content/toc.ts";
 import { titleBlock } from "./distill/title-block.ts";
 import { tableOfContents } from "./distill/toc.ts";
 import { appendix } from "./appendix.ts";
+import { citableSections } from "./citable.ts";
 import { giscus } from "./giscus.ts";
 import { tagLinks } from "./post-summary.ts";
 import { postNeighbours } from "./post-neighbours.ts";
@@ -19,7 +20,7 @@ ${meta.toc ? tableOfContents(resolveToc(meta.toc, doc.headings), meta.toc.kind =
 <div class="post-body distill-body">
 ${raw(doc.html)}
 </div>
-${appendix(doc, page.bibliography)}
+${appendix(doc, page.bibliography, citableSections(site, meta))}
 ${meta.tags.length ? tagLinks(meta.tags) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}

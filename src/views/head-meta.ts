@@ -40,13 +40,13 @@ export function imageUrl(site: SiteConfig, image: string): string {
 }
 
 /** OpenGraph (https://ogp.me) and Twitter card meta. */
-export function socialMeta(site: SiteConfig, page: { title: string; description: string; canonical: string }, preview: SocialPreview): SafeHtml {
+export function socialMeta(site: SiteConfig, page: { title: string; description: string; canonical?: string | undefined }, preview: SocialPreview): SafeHtml {
   const image = preview.image ? imageUrl(site, preview.image) : undefined;
   return html`<meta property="og:type" content="${preview.type}">
 <meta property="og:site_name" content="${site.title}">
 <meta property="og:title" content="${page.title}">
 ${page.description ? html`<meta property="og:description" content="${page.description}">` : ""}
-<meta property="og:url" content="${url(page.canonical)}">
+${page.canonical === undefined ? "" : html`<meta property="og:url" content="${url(page.canonical)}">`}
 ${image ? html`<meta property="og:image" content="${url(image)}">` : ""}
 ${preview.published ? html`<meta property="article:published_time" content="${preview.published}">` : ""}
 <meta name="twitter:card" content="${image ? "summary_large_image" : "summary"}">

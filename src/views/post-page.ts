@@ -6,6 +6,7 @@ import type { RenderedDocument } from "../markdown/pipeline.ts";
 import type { SiteConfig } from "../content/types.ts";
 import { tagLinks } from "./post-summary.ts";
 import { appendix } from "./appendix.ts";
+import { citableSections, scholarMeta } from "./citable.ts";
 import { giscus } from "./giscus.ts";
 import { postNeighbours } from "./post-neighbours.ts";
 
@@ -22,20 +23,20 @@ export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument
 <div class="post-body">
 ${raw(doc.html)}
 </div>
-${appendix(doc, page.bibliography)}
+${appendix(doc, page.bibliography, citableSections(site, meta))}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}
 </article>`;
 }
 
 /**
- * The post's additions to <head>: its `_styles` in one `<style>` (checked at
- * build time not to contain `</style`), and Twitter's widget script when the
- * body embeds a tweet and the site enables it (the static blockquote reads fine without).
+ * The post's additions to <head>: Google Scholar's citation meta tags, its
+ * `_styles` in one `<style>` (checked at build time not to contain `</style`),
+ * and Twitter's widget script when the body embeds a tweet and the site
+ * enables it (the static blockquote reads fine without).
  */
 export function postHead(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml | undefined {
   const styles = page.post.meta.styles;
   const tweets = doc.embeds.includes("twitter") && site.twitterWidgets;
-  if (!styles && !tweets) return undefined;
-  return html`${styles ? html`<style>${raw(styles)}</style>` : ""}${tweets ? html`<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>` : ""}`;
+  return html`${scholarMeta(site, page.post.meta, doc.citations, page.bibliography)}${styles ? html`<style>${raw(styles)}</style>` : ""}${tweets ? html`<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>` : ""}`;
 }

@@ -22,15 +22,16 @@ describe("a published site", () => {
     expect((await get("/blog/page/2/")).status).toBe(404);
   });
 
-  it("a page whose stored data has gone missing is a 500 page without internals", async () => {
+  it("a page whose stored data has gone missing is a 503 page without internals", async () => {
     await publishSite("basic");
     const bundle = builtSite("basic");
     // Delete every page blob, as a broken or half-cleaned store would look.
     await Promise.all(bundle.blobs.map((b) => env.CONTENT.delete(b.key)));
     const res = await get("/blog/2024/second-post/");
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
     const html = await res.text();
-    expect(html).toContain("Something went wrong");
+    expect(html).toContain("Temporarily unavailable");
     expect(html).not.toMatch(/blob|Error|at \w+ \(|\.ts:\d+/);
     expect(res.headers.get("cache-control")).toBe("no-store");
   });

@@ -14,7 +14,18 @@ describe("parsePostDate", () => {
     expect(parsePostDate("2024-01-01 10:00Z", "UTC")?.iso).toBe("2024-01-01T10:00:00+00:00");
   });
 
-  it.each(["2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01 25:00", "yesterday", "2024-1-1"])("rejects %s", (text) => {
+  it("accepts one-digit months and days, as Jekyll does", () => {
+    expect(parsePostDate("2024-3-7", "UTC")?.iso).toBe("2024-03-07T00:00:00+00:00");
+    expect(parsePostDate("2024-3-7 9:05:00 +0100", "UTC")?.iso).toBe("2024-03-07T08:05:00+00:00");
+  });
+
+  it("reads the zone forms Ruby's Time.parse reads: +01, +01:00, +0100, Z, UTC", () => {
+    for (const zone of ["+01", "+1", "+01:00", "+0100"]) expect(parsePostDate(`2024-06-01 12:00:00 ${zone}`, "UTC")?.iso).toBe("2024-06-01T11:00:00+00:00");
+    for (const zone of ["Z", "UTC", "gmt"]) expect(parsePostDate(`2024-06-01 12:00:00 ${zone}`, "Asia/Tokyo")?.iso).toBe("2024-06-01T21:00:00+09:00");
+    expect(parsePostDate("2024-06-01 12:00:00 -05:30", "UTC")?.iso).toBe("2024-06-01T17:30:00+00:00");
+  });
+
+  it.each(["2024-13-01", "2024-02-30", "2023-02-29", "2024-01-01 25:00", "yesterday", "2024-1-32", "24-01-01", "2024-01-01 10:00 +2500", "2024-01-01 10:00 +01:75"])("rejects %s", (text) => {
     expect(parsePostDate(text, "UTC")).toBeNull();
   });
 

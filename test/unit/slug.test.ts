@@ -37,6 +37,10 @@ describe("post URLs", () => {
   it("come from the file name minus its date", () => {
     expect(parsePostFileName("2024-01-03-december-2023-in-ml.md")).toEqual({ date: "2024-01-03", slug: "december-2023-in-ml" });
     expect(parsePostFileName("notes.md")).toBeNull();
+    // Jekyll's post name pattern takes one-digit months and days.
+    expect(parsePostFileName("2024-3-7-title.md")).toEqual({ date: "2024-3-7", slug: "title" });
+    expect(parsePostFileName("2024-03-7-title.markdown")).toEqual({ date: "2024-03-7", slug: "title" });
+    expect(parsePostFileName("2024-003-07-title.md")).toBeNull();
     expect(postPath("2024", "december-2023-in-ml")).toBe("/blog/2024/december-2023-in-ml/");
   });
 });

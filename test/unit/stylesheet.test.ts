@@ -17,4 +17,12 @@ describe("edgefolio.css", () => {
       expect(css, cls).toMatch(new RegExp(`\\.${cls}[\\s,{.:]`));
     }
   });
+
+  it("styles al-folio's custom blockquotes, in light and in dark", () => {
+    const dark = css.slice(css.lastIndexOf("@media (prefers-color-scheme: dark)"));
+    for (const kind of ["tip", "warning", "danger"]) {
+      expect(css, kind).toContain(`blockquote.block-${kind} { border-left-color: var(--${kind}-line); background: var(--${kind}-bg); color: var(--${kind}-text); }`);
+      expect(dark, `dark ${kind}`).toMatch(new RegExp(`--${kind}-bg: #[0-9a-f]{6}`));
+    }
+  });
 });

@@ -19,6 +19,8 @@ export interface CiteToken extends Tokens.Generic {
   refs?: { key: string; n: number; entry?: BibEntry }[];
   /** Which citation of the document this is (1-based), for unique card ids. */
   occurrence?: number;
+  /** Set when the token is rendered a second time (a footnote's copy in the appendix), so its ids stay unique. */
+  idSuffix?: string;
 }
 
 const CITE = /^<d-cite\s+key\s*=\s*(?:"([^"]*)"|'([^']*)')\s*(?:\/>|>\s*<\/d-cite>)/;
@@ -40,7 +42,7 @@ export const cite: MarkedExtension = {
         const refs = t.refs ?? [];
         const missing = refs.filter((r) => !r.entry);
         if (!refs.length || missing.length) return html`<span class="citation citation-missing" title="${`unknown citation key: ${t.keys.join(", ")}`}">[?]</span>`.toString();
-        const card = `cite-card-${t.occurrence ?? 0}`;
+        const card = `cite-card-${t.occurrence ?? 0}${t.idSuffix ?? ""}`;
         const link = (r: { key: string; n: number }, text: string | number) => html`<a class="cite-link" href="#${referenceId(r.key)}" aria-describedby="${card}">${text}</a>`;
         const links = refs.length === 1 ? link(refs[0]!, `[${refs[0]!.n}]`) : html`[${refs.map((r, i) => html`${i ? ", " : ""}${link(r, r.n)}`)}]`;
         return html`<span class="citation">${links}<span class="hover-card" id="${card}">${refs.map((r) => html`<span class="card-entry">${cardBody(r.entry!)}</span>`)}</span></span>`.toString();
@@ -54,6 +56,13 @@ export interface Citations {
   order: string[];
   /** Keys cited but absent from the bibliography. */
   unknown: string[];
+}
+
+/** Mark the citations inside `tokens` as rendered again elsewhere: their card ids get `suffix`. */
+export function markCitationCopies(markdown: Marked, tokens: Token[], suffix: string): void {
+  void markdown.walkTokens(tokens, (token) => {
+    if (token.type === "dCite") (token as CiteToken).idSuffix = suffix;
+  });
 }
 
 /** Number every citation in document order and attach its entries. */

@@ -7,14 +7,18 @@ import type { MarkedExtension, Token, Tokens } from "marked";
 import { SlugRegistry } from "../../content/slug.ts";
 import { plainText } from "../plain-text.ts";
 import { escapeAttr } from "../../escape/index.ts";
+import { attributesHtml, type Attributes } from "./attributes.ts";
 
 export interface Heading {
   depth: number;
   text: string;
   id: string;
+  /** kramdown attributes written for the heading (`data-toc-text`, `data-toc-skip`, `class`…), without `id`. */
+  attrs?: Attributes;
 }
 
-type IdHeading = Tokens.Heading & { id?: string };
+/** `attrs` come from kramdown attribute lists (block-attributes.ts); `attrs.id` is the author's id. */
+type IdHeading = Tokens.Heading & { id?: string; attrs?: Attributes };
 
 /** Assign ids to the document's headings, in order; returns them for the TOC. */
 export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry = new SlugRegistry()): Heading[] {
@@ -23,8 +27,9 @@ export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry =
     if (token.type === "heading") {
       const h = token as IdHeading;
       const text = plainText(h.tokens).trim();
-      h.id = slugs.unique(text);
-      found.push({ depth: h.depth, text, id: h.id });
+      const { id: chosen, ...attrs } = h.attrs ?? {};
+      h.id = chosen ? slugs.reserve(chosen) : slugs.unique(text);
+      found.push({ depth: h.depth, text, id: h.id, ...(Object.keys(attrs).length ? { attrs } : {}) });
     } else if ("tokens" in token && Array.isArray(token.tokens) && token.type !== "paragraph") {
       // Headings inside blockquotes and list items count too.
       found.push(...assignHeadingIds(token.tokens as Token[], slugs));
@@ -36,10 +41,12 @@ export function assignHeadingIds(tokens: readonly Token[], slugs: SlugRegistry =
 export const headings: MarkedExtension = {
   renderer: {
     heading(token) {
-      const { id } = token as IdHeading;
+      const { id, attrs } = token as IdHeading;
       const inner = this.parser.parseInline(token.tokens);
       if (!id) return false;
-      return `<h${token.depth} id="${escapeAttr(id)}">${inner}</h${token.depth}>\n`;
+      // The id written is the unique one assigned above, not necessarily the author's.
+      const rest = attrs ? Object.fromEntries(Object.entries(attrs).filter(([name]) => name !== "id")) : undefined;
+      return `<h${token.depth} id="${escapeAttr(id)}"${rest ? attributesHtml(rest) : ""}>${inner}</h${token.depth}>\n`;
     },
   },
 };
