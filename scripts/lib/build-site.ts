@@ -10,6 +10,7 @@ import { parsePostFileName } from "../../src/content/urls.ts";
 import { renderPost } from "./render-post.ts";
 import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import type { EngineFiles } from "../../src/store/types.ts";
 import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
@@ -38,6 +39,8 @@ export interface ContentSource {
   readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
+  engineFiles?: EngineFiles;
 }
 
 export interface BuildOptions {
@@ -164,6 +167,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
+    ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
   });
   return { bundle, problems, site, published };

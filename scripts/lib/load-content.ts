@@ -8,6 +8,11 @@ import type { ContentSource, SourceFile } from "./build-site.ts";
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
+/** The engine's browser files (plain JavaScript and SVG, served as written). */
+const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
+const CLIENT_DIR = new URL("../../src/client/", import.meta.url);
+
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
@@ -34,6 +39,8 @@ export interface LoadedContent {
   /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
   assetFiles: Map<string, string>;
   stylesheetText: string;
+  /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
+  engineFileTexts: Map<string, string>;
 }
 
 /** Text of an asset (a notebook a Liquid tag renders), read when asked; undefined when absent. */
@@ -65,10 +72,19 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   }
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
-  const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  const hash = contentHash(stylesheetText);
+  const engineFileTexts = new Map<string, string>();
+  const engineFiles = { theme: "", site: "", favicon: "" };
+  for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
+    const text = await readFile(new URL(file, CLIENT_DIR), "utf8");
+    const path = `${ENGINE_ASSET_DIR}/${file.replace(/\.(\w+)$/, `.${contentHash(text)}.$1`)}`;
+    engineFileTexts.set(path, text);
+    engineFiles[name] = `/${path}`;
+  }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles },
     assetFiles,
     stylesheetText,
+    engineFileTexts,
   };
 }

@@ -53,6 +53,9 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
   }
 
+  // al-folio writes paths with or without the leading slash.
+  const faviconRaw = text_("favicon", "");
+  const favicon = !faviconRaw || /^https?:\/\//.test(faviconRaw) ? faviconRaw : `/${faviconRaw.replace(/^\/+/, "")}`;
   const citationStyle = raw["citation_style"] === undefined ? undefined : text_("citation_style", DISTILL_STYLE);
   if (citationStyle !== undefined && citationStyle !== DISTILL_STYLE && !loadStyle(citationStyle)) {
     at(["citation_style"], `unknown citation style \`${citationStyle}\``, `use ${DISTILL_STYLE}, ${NAMED_STYLES.join(", ")} or another id of the CSL style repository`);
@@ -71,6 +74,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
+    ...(favicon ? { favicon } : {}),
     ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),
   };
   return { site, problems };

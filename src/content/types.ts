@@ -117,6 +117,8 @@ export interface SiteConfig {
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;
+  /** `favicon`: site path of the icon (`/assets/img/icon.png`); absent: the engine's default. */
+  favicon?: string;
   /** `citation_style`: the CSL style id posts format their references in (build time); absent: distill-like. */
   citationStyle?: string;
 }

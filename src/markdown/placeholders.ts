@@ -40,6 +40,38 @@ function expand(text: string, fragments: Fragments, depth = 0): Part[] {
 
 const htmlToken = (text: string): Tokens.HTML => ({ type: "html", raw: text, text, block: true, pre: false });
 
+/** Fragments that are block elements (a figure, a tweet's blockquote) cannot sit inside a `<p>`. */
+const BLOCK_HTML = /^\s*<(?:address|article|aside|blockquote|details|div|dl|fieldset|figure|footer|form|h[1-6]|header|hr|ol|p|pre|section|table|ul)\b/i;
+
+/**
+ * A paragraph whose text ran into a block fragment (`A tweet:\n{% twitter … %}`)
+ * is split around it, as a browser would otherwise close the `<p>` early and
+ * leave a stray `</p>`: paragraphs of the inline runs, the block between them.
+ */
+function splitAtBlocks(paragraph: Tokens.Paragraph): Token[] {
+  if (!paragraph.tokens.some((t) => t.type === "html" && BLOCK_HTML.test((t as Tokens.HTML).text))) return [paragraph];
+  const out: Token[] = [];
+  let run: Token[] = [];
+  const flush = () => {
+    while (run.length && run.at(-1)!.type === "text" && !(run.at(-1) as Tokens.Text).text.trim()) run.pop();
+    while (run.length && run[0]!.type === "text" && !(run[0] as Tokens.Text).text.trim()) run.shift();
+    const first = run[0];
+    if (first?.type === "text" && !("tokens" in first && first.tokens)) run[0] = { ...(first as Tokens.Text), text: (first as Tokens.Text).text.trimStart() };
+    const last = run.at(-1);
+    if (last?.type === "text" && !("tokens" in last && last.tokens)) run[run.length - 1] = { ...(last as Tokens.Text), text: (last as Tokens.Text).text.trimEnd() };
+    if (run.length) out.push({ type: "paragraph", raw: run.map((t) => t.raw).join(""), text: run.map((t) => t.raw).join(""), tokens: run } satisfies Tokens.Paragraph);
+    run = [];
+  };
+  for (const t of paragraph.tokens) {
+    if (t.type === "html" && BLOCK_HTML.test((t as Tokens.HTML).text)) {
+      flush();
+      out.push(t);
+    } else run.push(t);
+  }
+  flush();
+  return out;
+}
+
 /**
  * Tokens for text that holds placeholders: fragments as raw HTML, inline
  * fragments lexed, and the text around them as `around` says (raw HTML in an
@@ -81,6 +113,10 @@ function swapList(markdown: Marked, tokens: Token[], fragments: Fragments): Toke
       t["text"] = (t["text"] as string).replace(PLACEHOLDER, (_m, key: string) => (Object.hasOwn(fragments, key) ? fragments[key]! : ""));
     }
     if (Array.isArray(t["tokens"])) t["tokens"] = swapList(markdown, t["tokens"] as Token[], fragments);
+    if (token.type === "paragraph") {
+      out.push(...splitAtBlocks(token as Tokens.Paragraph));
+      continue;
+    }
     if (token.type === "list") for (const item of (token as Tokens.List).items) item.tokens = swapList(markdown, item.tokens, fragments);
     if (token.type === "table") {
       const table = token as Tokens.Table;

@@ -146,10 +146,13 @@ describe("page extras", () => {
     expect(firstReads).toBe(3);
   });
 
-  it("needs no script: the only scripts are the optional widgets", () => {
-    const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
-    // JSON-LD metadata is data, not script to run.
-    expect(auto.replace(/<script type="application\/ld\+json">[^]*?<\/script>/g, "")).not.toContain("<script");
+  it("needs no script: besides the engine's own enhancement (theme, cards), the only scripts are the optional widgets", () => {
+    const engine = /^\/assets\/edgefolio\/(theme|site)\.[0-9a-f]{10}\.js$/;
+    const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.filter((s) => !engine.test(s))).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
+    expect(scripts.filter((s) => engine.test(s))).toHaveLength(2);
+    // JSON-LD metadata is data, not script to run; the engine's scripts are files, never inline.
+    const rest = auto.replace(/<script type="application\/ld\+json">[^]*?<\/script>/g, "").replace(/<script src="\/assets\/edgefolio\/[^"]+"( defer)?><\/script>/g, "");
+    expect(rest).not.toContain("<script");
   });
 });

@@ -9,5 +9,5 @@ function list(links: readonly TocLink[]): SafeHtml {
 /** `sidebar` (al-folio's `toc: {sidebar: left}`) moves it into the margin on wide screens. */
 export function tableOfContents(links: readonly TocLink[], sidebar?: "left" | "right"): SafeHtml {
   if (!links.length) return html``;
-  return html`<nav class="${sidebar ? `toc toc-sidebar-${sidebar}` : "toc"}" aria-labelledby="toc-title"><h3 id="toc-title">Contents</h3>${list(links)}</nav>`;
+  return html`<nav class="${sidebar ? `toc toc-sidebar-${sidebar}` : "toc"}" aria-labelledby="toc-title"><h2 class="toc-title" id="toc-title">Contents</h2>${list(links)}</nav>`;
 }
