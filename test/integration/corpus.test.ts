@@ -58,7 +58,8 @@ describe.skipIf(!corpus)("al-folio's sample posts (../shared/corpus/al-folio)", 
 
   it("shows no Liquid or kramdown syntax outside code", () => {
     for (const [path, html] of pages) {
-      const text = outsideCode(html);
+      // `{% raw %}` shows Liquid literally, as Jekyll does: the code post demonstrates the highlight tag in running text.
+      const text = outsideCode(html).replace("{% highlight c++ linenos %} <br/> code code code <br/> {% endhighlight %}", "");
       for (const syntax of ["{%", "{{", "{:", "[^"]) expect(text.includes(syntax), `${syntax} on ${path}`).toBe(false);
     }
   });
