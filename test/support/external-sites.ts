@@ -4,7 +4,8 @@
  * use them report as skipped):
  * - `seed`: ../shared/seed, the reference post with its .bib and images;
  * - `corpus-distill`: al-folio's own 2018-12-22-distill.md with its .bib;
- * - `corpus-bibliography`: al-folio's 2023-07-12-post-bibliography.md (jekyll-scholar) with its papers.bib.
+ * - `corpus-bibliography`: al-folio's 2023-07-12-post-bibliography.md (jekyll-scholar) with its papers.bib;
+ * - `corpus`: every al-folio sample post, its assets and `_bibliography/papers.bib`.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -59,6 +60,14 @@ export function externalSites(): Record<string, string> {
       [join(CORPUS_DIR, "_posts", "2018-12-22-distill.md"), "posts/2018-12-22-distill.md"],
       [join(CORPUS_DIR, "_bibliography", "papers.bib"), "_bibliography/papers.bib"],
       [join(CORPUS_DIR, "assets"), "assets"],
+    ]);
+  }
+  if (existsSync(join(CORPUS_DIR, "_posts"))) {
+    // All 31 sample posts of al-folio in one site, with its assets and bibliographies, as an author would copy them in.
+    sites["corpus"] = assemble("corpus", [
+      [join(CORPUS_DIR, "_posts"), "posts"],
+      [join(CORPUS_DIR, "assets"), "assets"],
+      [join(CORPUS_DIR, "_bibliography"), "_bibliography"],
     ]);
   }
   return sites;
