@@ -5,9 +5,10 @@
  *
  * A result is reused when the post file's text hashes the same and every
  * question the step asked (does this asset exist, what is its text, where is
- * that other post) has the same answer. The whole cache is
- * dropped when its epoch changes: the engine (hash of src/, scripts/ and
- * package-lock.json), site.yml, or any bibliography file.
+ * that other post, how big is that picture) has the same answer. The whole
+ * cache is dropped when its epoch changes: the engine (hash of src/, scripts/
+ * and package-lock.json), site.yml, or any bibliography file (the site-wide
+ * `_bibliography/papers.bib` included).
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
@@ -42,11 +43,11 @@ export function engineFingerprint(): Promise<string> {
 /** What besides a post's own text its step depends on: site.yml and every bibliography. */
 export function cacheEpochInputs(source: ContentSource): string[] {
   const bibs = Object.entries(source.bibliographyFiles ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  return [source.site?.text ?? "", source.bibliographies.join("\n"), ...bibs.flatMap(([name, f]) => [name, f.text])];
+  return [source.site?.text ?? "", source.bibliographies.join("\n"), ...bibs.flatMap(([name, f]) => [name, f.text]), source.siteBibliography?.text ?? ""];
 }
 
-/** A question the step asked and its answer: asset exists, asset text (hashed), another post's URL. */
-type Asked = ["exists", string, boolean] | ["text", string, string | null] | ["url", string, string | null];
+/** A question the step asked and its answer: asset exists, asset text (hashed), another post's URL, a picture's size (JSON). */
+type Asked = ["exists", string, boolean] | ["text", string, string | null] | ["url", string, string | null] | ["size", string, string | null];
 
 interface Entry {
   text: string;
@@ -57,9 +58,12 @@ interface Entry {
 function answer(lookups: StepLookups, [kind, arg]: Asked): boolean | string | null {
   if (kind === "exists") return lookups.assetExists(arg);
   if (kind === "url") return lookups.postUrl(arg) ?? null;
+  if (kind === "size") return sizeAnswer(lookups.imageSize?.(arg));
   const text = lookups.readAsset?.(arg);
   return text === undefined ? null : sha(text);
 }
+
+const sizeAnswer = (size: unknown): string | null => (size === undefined ? null : JSON.stringify(size));
 
 interface CacheFile {
   epoch: string;
@@ -132,6 +136,15 @@ export class BuildCache implements StepCache {
         asked.push(["url", name, url ?? null]);
         return url;
       },
+      ...(lookups.imageSize
+        ? {
+            imageSize: (p: string) => {
+              const size = lookups.imageSize!(p);
+              asked.push(["size", p, sizeAnswer(size)]);
+              return size;
+            },
+          }
+        : {}),
       ...(lookups.readAsset
         ? {
             readAsset: (p: string) => {

@@ -5,16 +5,20 @@
  */
 import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
-import { liquidSite, postUrlsByName } from "./liquid-scope.ts";
+import { liquidSite, postUrlLookup } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import type { EngineFiles } from "../../src/store/types.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
-import { NO_CACHE, postStep, type StepCache, type StepLookups } from "./post-step.ts";
+import { NO_CACHE, SITE_BIBLIOGRAPHY_KEY, postStep, type StepCache, type StepLookups } from "./post-step.ts";
 import { createHash } from "node:crypto";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import type { ImageSize } from "./image-sizes.ts";
+import type { ClientLibrary } from "../../src/store/types.ts";
+import { bodyText } from "./body-checks.ts";
+import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -29,12 +33,18 @@ export interface ContentSource {
   bibliographies: string[];
   /** Their text, by file name (absent: no post can cite). */
   bibliographyFiles?: Record<string, SourceFile>;
+  /** `_bibliography/papers.bib`: the site-wide bibliography of jekyll-scholar tags (al-folio's place). */
+  siteBibliography?: SourceFile;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
   /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
   readAsset?: (path: string) => string | undefined;
+  /** Pixel sizes of the pictures under `assets/` (image-size), for figures' width/height. */
+  imageSize?: (path: string) => ImageSize | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** Client libraries' public paths by name (see client-assets.ts). */
+  libraries?: Record<string, ClientLibrary>;
   /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
   engineFiles?: EngineFiles;
 }
@@ -67,50 +77,68 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
   const bibCache = new Map<string, ParsedBibliography>();
-  const readBibliography = (name: string): ParsedBibliography => {
+  // One parse per bibliography and build, whether asked for by a post step or for its own problems.
+  const parseOnce = (name: string, read: () => ParsedBibliography): ParsedBibliography => {
     let parsed = bibCache.get(name);
     if (!parsed) {
-      const bib = source.bibliographyFiles?.[name];
-      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      parsed = read();
       bibCache.set(name, parsed);
     }
     return parsed;
   };
+  const EMPTY_BIB: ParsedBibliography = { entries: {}, csl: {}, broken: new Set(), problems: [] };
+  const readBibliography = (name: string): ParsedBibliography =>
+    parseOnce(name, () => {
+      const bib = source.bibliographyFiles?.[name];
+      // bodyText: no control characters or lone surrogates reach a page from a .bib either.
+      return bib ? parseBibliography(bodyText(bib.text), bib.file) : EMPTY_BIB;
+    });
+  // The site-wide bibliography of jekyll-scholar tags (`_bibliography/papers.bib`), read when a post uses the tags.
+  const { siteBibliography } = source;
+  const readSiteBibliography = (): ParsedBibliography | undefined =>
+    siteBibliography && parseOnce(SITE_BIBLIOGRAPHY_KEY, () => parseBibliography(siteBibliography.text, siteBibliography.file));
   const cache = options.cache ?? NO_CACHE;
   const assets = new Set(source.assets);
-  // `{% post_url %}` by file name; the year from the file name (front matter may differ, rarely).
-  const postUrls = postUrlsByName(source.posts.map((p) => p.file));
+  // `{% post_url %}` by file name: each post's own path (its front matter under the site's permalink).
+  // Looked up lazily: a cached build reads no other post's front matter.
+  const postUrl = postUrlLookup(source.posts, site);
   const lookups: StepLookups = {
     assetExists: (p) => assets.has(p),
     ...(source.readAsset ? { readAsset: source.readAsset } : {}),
-    postUrl: (name) => postUrls.get(name),
+    ...(source.imageSize ? { imageSize: source.imageSize } : {}),
+    postUrl,
   };
   const context = {
     site,
     liquidSite: liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined),
     bibliographies: source.bibliographies,
     readBibliography,
+    readSiteBibliography,
   };
   const byPath = new Map<string, string>();
+  const labels = new LabelRegistry();
   // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
   const citedKeys = new Map<string, Set<string>>();
   for (const { file, text } of source.posts) {
     // Unchanged posts come from the cache: not parsed or rendered again.
     const result = cache.get(file, text, lookups) ?? cache.run(file, text, lookups, (recorded) => postStep(file, text, { ...context, lookups: recorded }));
     problems.push(...result.problems);
-    if (result.meta) {
-      const other = byPath.get(result.meta.path);
-      if (other) {
-        problems.push({ file, line: 0, col: 0, message: `${result.meta.path} is also the address of ${other}`, hint: "two posts of the same year need different slugs", severity: "error" });
-        continue;
-      }
-      byPath.set(result.meta.path, file);
-      const bib = result.meta.bibliography;
-      if (bib && source.bibliographies.includes(bib)) {
-        const keys = citedKeys.get(bib) ?? new Set<string>();
-        for (const key of result.citedKeys ?? []) keys.add(key.toLowerCase());
-        citedKeys.set(bib, keys);
-      }
+    for (const [bib, keys] of Object.entries(result.citedKeys ?? {})) {
+      const all = citedKeys.get(bib) ?? new Set<string>();
+      for (const key of keys) all.add(key.toLowerCase());
+      citedKeys.set(bib, all);
+    }
+    if (!result.meta) continue;
+    const other = byPath.get(result.meta.path);
+    if (other) {
+      problems.push({ file, line: 0, col: 0, message: `${result.meta.path} is also the address of ${other}`, hint: "give one of them another file name (the site's permalink makes the address from it)", severity: "error" });
+      continue;
+    }
+    byPath.set(result.meta.path, file);
+    // Across posts, in file order, so they are checked on every build (cached posts included).
+    for (const w of labels.check(result.meta)) {
+      const at = result.labelsAt?.[w.key][w.index] ?? { line: 0, col: 0 };
+      problems.push({ file, ...at, message: w.message, hint: w.hint, severity: "warning" });
     }
     if (!result.post) continue;
     if (result.cited) cited.set(result.post.meta.path, result.cited);
@@ -118,7 +146,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   }
   // A bibliography's own problems, once, whether its posts were rendered now or cached.
   for (const [name, keys] of [...citedKeys].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    problems.push(...bibliographyProblems(cache.bibliographyProblems(name, () => readBibliography(name).problems), keys));
+    const parse = () => (name === SITE_BIBLIOGRAPHY_KEY ? readSiteBibliography() ?? EMPTY_BIB : readBibliography(name)).problems;
+    problems.push(...bibliographyProblems(cache.bibliographyProblems(name, parse), keys));
   }
 
   const now = (options.now ?? new Date()).getTime();
@@ -131,6 +160,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     stylesheet: source.stylesheet,
     ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
+    ...(source.libraries ? { libraries: source.libraries } : {}),
   }, nodeSha256);
   return { bundle, problems, site, published };
 }

@@ -6,6 +6,8 @@
  */
 import type { PostMeta, SiteConfig } from "../../src/content/types.ts";
 import { parsePostFileName, postPath } from "../../src/content/urls.ts";
+import { validateFrontMatter } from "../../src/content/front-matter.ts";
+import { parseFrontMatterFile } from "./front-matter-file.ts";
 
 /** `page` for a post: front matter first, Jekyll's computed values over it. */
 export function liquidPage(meta: PostMeta, frontMatter: unknown): Record<string, unknown> {
@@ -30,13 +32,40 @@ export function liquidSite(site: SiteConfig, raw: unknown): Record<string, unkno
   return { ...data, title: site.title, description: site.description, url: site.url, baseurl: "", time: new Date() };
 }
 
-/** Site path of each post by file name without `.md` (`2024-01-03-slug`), for `{% post_url %}`. */
-export function postUrlsByName(files: readonly string[]): Map<string, string> {
-  const urls = new Map<string, string>();
-  for (const file of files) {
-    const name = file.slice(file.lastIndexOf("/") + 1);
-    const parsed = parsePostFileName(name);
-    if (parsed) urls.set(name.replace(/\.(?:md|markdown)$/, ""), postPath(parsed.date.slice(0, 4), parsed.slug));
-  }
-  return urls;
+/**
+ * Site path of each post by file name without `.md` (`2024-01-03-slug`), for
+ * `{% post_url %}`: the same `PostMeta.path` the post is served at (its
+ * front-matter date and categories under the site's permalink). A post whose
+ * front matter does not validate is reported where it is built; here it
+ * falls back to its file name's date. A post's front matter is read only when
+ * its name is asked for (and once): a build whose posts come from the build
+ * cache parses no other post.
+ */
+export function postUrlLookup(posts: readonly { file: string; text: string }[], site: SiteConfig): (name: string) => string | undefined {
+  const byName = new Map<string, { file: string; text: string }>();
+  for (const post of posts) byName.set(postName(post.file), post);
+  const known = new Map<string, string | undefined>();
+  return (name) => {
+    if (!known.has(name)) {
+      const post = byName.get(name);
+      known.set(name, post && postUrlOf(post, site)?.[1]);
+    }
+    return known.get(name);
+  };
+}
+
+const postName = (file: string): string => file.slice(file.lastIndexOf("/") + 1).replace(/\.(?:md|markdown)$/, "");
+
+/** [name, site path] of one post, or null when its file name has no date. */
+function postUrlOf({ file, text }: { file: string; text: string }, site: SiteConfig): [string, string] | null {
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  const parsed = parsePostFileName(name);
+  if (!parsed) return null;
+  const split = parseFrontMatterFile(text, file);
+  const { meta } = validateFrontMatter({
+    data: split.data, file, fileDate: parsed.date, slug: parsed.slug, timeZone: site.timezone, locate: split.locate,
+    ...(site.permalink ? { permalink: site.permalink } : {}),
+  });
+  const fallback = () => postPath({ date: `${parsed.date.slice(0, 4)}-01-01T00:00:00Z`, slug: parsed.slug, categories: [] }, site.permalink);
+  return [postName(file), meta?.path ?? fallback()];
 }

@@ -3,10 +3,15 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
+import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
+import { buildLibraries } from "./client-assets.ts";
+import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
+/** The site-wide bibliography of jekyll-scholar tags, relative to the content folder. */
+export const SITE_BIBLIOGRAPHY = "_bibliography/papers.bib";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
 /** The engine's browser files (plain JavaScript and SVG, served as written). */
 const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
@@ -39,6 +44,8 @@ export interface LoadedContent {
   /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
   assetFiles: Map<string, string>;
   stylesheetText: string;
+  /** Client libraries to publish (see client-assets.ts). */
+  libraryFiles: PublicFiles;
   /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
   engineFileTexts: Map<string, string>;
 }
@@ -71,8 +78,14 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     bibliographyFiles[name] = { file: display(abs), text: await readFile(abs, "utf8") };
   }
 
+  const imageSizes = await readImageSizes(assetFiles);
+  // The site-wide jekyll-scholar bibliography, where al-folio keeps it (`_bibliography/papers.bib`).
+  const papersFile = join(contentDir, SITE_BIBLIOGRAPHY);
+  const siteBibliography: SourceFile | undefined = await readFile(papersFile, "utf8").then((text) => ({ file: display(papersFile), text }), () => undefined);
+
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
+  const { libraries, files: libraryFiles } = await buildLibraries();
   const engineFileTexts = new Map<string, string>();
   const engineFiles = { theme: "", site: "", favicon: "" };
   for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
@@ -82,9 +95,10 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     engineFiles[name] = `/${path}`;
   }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles },
+    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), imageSize: (p) => imageSizes.get(p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
     engineFileTexts,
+    libraryFiles,
   };
 }

@@ -18,9 +18,16 @@ export function postImage(post: PostRecord): string | undefined {
     const m = FIRST_FIGURE.exec(body);
     return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   })();
-  if (!found) return undefined;
+  return found ? pictureUrl(found) : undefined;
+}
+
+/**
+ * A picture reference as authors write it (`assets/img/x.jpg`, `/assets/…`,
+ * `https://…`) → site path or absolute http(s) URL; undefined for any other
+ * scheme or a protocol-relative URL, which is not a picture we can vouch for.
+ */
+export function pictureUrl(found: string): string | undefined {
   if (/^https?:\/\//i.test(found)) return found;
-  // Anything else with a scheme or a protocol-relative URL is not a picture we can vouch for.
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(found)) return undefined;
   return assetPath(found);
 }

@@ -1,10 +1,13 @@
 /**
  * The per-post step of the build: one post file in, its problems and its
  * prepared record (body with fragment placeholders, fragments, styled
- * citations) out. It depends only on the file's text, on site.yml and the
- * bibliographies (the cache's epoch, see build-cache.ts) and on what it asks
- * through `StepLookups` (which assets exist, their text, other posts' URLs),
- * so its result can be cached by content hash between builds.
+ * citations, related publications) out. It depends only on the file's text,
+ * on site.yml and the bibliographies, the site-wide one included (the cache's
+ * epoch, see build-cache.ts), on the engine's code, and on what it asks
+ * through `StepLookups` (which assets exist, their text, picture sizes, other
+ * posts' URLs), so its result can be cached by content hash between builds.
+ * Checks across posts (duplicate addresses, colliding tag slugs) stay in
+ * build-site.ts, which runs them on every build over cached and fresh results.
  *
  * Every error of the file is found in one pass: a front matter that fails
  * validation does not stop the body from being rendered and checked.
@@ -21,6 +24,13 @@ import { renderPost } from "./render-post.ts";
 import { liquidPage, type liquidSite } from "./liquid-scope.ts";
 import type { BibProblem, ParsedBibliography } from "./bibtex.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import type { ImageSize } from "./image-sizes.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { pictureUrl } from "./post-image.ts";
+import { scholarSession, usesScholarTags } from "./scholar.ts";
+import { pageRenderers } from "./render/renderers.ts";
+import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
+import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
 
 /** What a post may ask about the rest of the content folder; a cache records the answers. */
 export interface StepLookups {
@@ -28,7 +38,12 @@ export interface StepLookups {
   readAsset?(path: string): string | undefined;
   /** `{% post_url NAME %}`: the site path of another post. */
   postUrl(name: string): string | undefined;
+  /** Pixel size of a picture under `assets/` (read from the file at build time). */
+  imageSize?(path: string): ImageSize | undefined;
 }
+
+/** Where the site-wide bibliography of jekyll-scholar tags is cited from, in `citedKeys`. */
+export const SITE_BIBLIOGRAPHY_KEY = "_bibliography/papers.bib";
 
 /** Where step results are kept between builds (build-cache.ts); `NO_CACHE` keeps nothing. */
 export interface StepCache {
@@ -52,6 +67,8 @@ export interface PostStepContext {
   bibliographies: readonly string[];
   /** A bibliography file, parsed (its own problems are reported once, by the caller). */
   readBibliography(name: string): ParsedBibliography;
+  /** `_bibliography/papers.bib`, parsed, if the site has one (its problems too are reported by the caller). */
+  readSiteBibliography(): ParsedBibliography | undefined;
   lookups: StepLookups;
 }
 
@@ -64,8 +81,19 @@ export interface PostStepResult {
   post: PostRecord | null;
   /** The BibTeX entries the post cites, by key, styled (the page stores only these). */
   cited?: Bibliography;
-  /** Keys the body cites from its bibliography, found or not (for the .bib's own problems). */
-  citedKeys?: string[];
+  /**
+   * Keys the body cites, found or not, by the bibliography they are looked up in
+   * (its file name, or SITE_BIBLIOGRAPHY_KEY): for each .bib's own problems. A
+   * bibliography the post reads is listed even if nothing of it is cited.
+   */
+  citedKeys?: Record<string, string[]>;
+  /** Where each tag and category is written in the front matter, for the warnings build-site.ts makes across posts. */
+  labelsAt?: { tags: Position[]; categories: Position[] };
+}
+
+interface Position {
+  line: number;
+  col: number;
 }
 
 const SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -90,7 +118,10 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
 
   let meta: PostMeta | null = null;
   if (!split.problems.some((p) => p.severity === "error")) {
-    const validated = validateFrontMatter({ data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: ctx.site.timezone, locate: split.locate });
+    const validated = validateFrontMatter({
+      data: split.data, file, fileDate: parsedName.date, slug: parsedName.slug, timeZone: ctx.site.timezone, locate: split.locate,
+      ...(ctx.site.permalink ? { permalink: ctx.site.permalink } : {}),
+    });
     problems.push(...validated.problems);
     meta = validated.meta;
   }
@@ -106,44 +137,84 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
     problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
   }
 
+  if (meta?.disqusComments && !ctx.site.disqusShortname) {
+    problems.push({ file, ...split.locate(["disqus_comments"]), message: "`disqus_comments: true` but site.yml has no Disqus shortname: no comments are shown", hint: "add disqus_shortname: NAME to site.yml (NAME as in NAME.disqus.com)", severity: "warning" });
+  }
+  const { lookups } = ctx;
+  const thumbnail = meta?.thumbnail && pictureUrl(meta.thumbnail);
+  if (meta?.thumbnail && (!thumbnail || (thumbnail.startsWith("/") && !lookups.assetExists(thumbnail.slice(1))))) {
+    problems.push({ file, ...split.locate(["thumbnail"]), message: `thumbnail \`${meta.thumbnail}\` is not a file under assets/ nor an http(s) URL: the cards show no picture`, hint: "write it as assets/img/NAME.jpg, relative to the content folder", severity: "warning" });
+    delete meta.thumbnail; // no broken picture on cards and link previews
+  }
+  const labelsAt = meta ? { labelsAt: { tags: meta.tags.map((_, i) => split.locate(["tags", i])), categories: meta.categories.map((_, i) => split.locate(["categories", i])) } } : {};
+  // Limits and unclosed raw HTML, before any parser sees the body.
+  const checked = bodyProblems(split.body);
+  for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });
+  if (checked.some((p) => p.severity === "error")) return { problems, meta, post: null, ...labelsAt };
+  const body = bodyText(split.body);
+
   const parsedBib = bibName && ctx.bibliographies.includes(bibName) ? ctx.readBibliography(bibName) : undefined;
   const bibliography = parsedBib?.entries;
   const style = meta ? citationStyleOf(meta, ctx.site, file, split.locate) : undefined;
   if (style?.problem) problems.push(style.problem);
+  const siteBib = usesScholarTags(body) ? ctx.readSiteBibliography() : undefined;
+  const scholar = usesScholarTags(body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style?.id) : undefined;
   let rendered;
   try {
-    const { lookups } = ctx;
-    rendered = renderPost(split.body, {
+    const cpuStart = process.cpuUsage();
+    rendered = renderPost(body, {
+      ...(scholar ? { scholar } : {}),
       assetExists: (p) => lookups.assetExists(p),
       ...(lookups.readAsset ? { readAsset: (p: string) => lookups.readAsset!(p) } : {}),
+      ...(lookups.imageSize ? { imageSize: (p: string) => lookups.imageSize!(p) } : {}),
       postUrl: (n) => lookups.postUrl(n),
       // Without valid front matter, Liquid's `page` has what the YAML gave.
       page: meta ? liquidPage(meta, split.data) : (data ?? {}),
       site: ctx.liquidSite,
       ...((meta ? meta.layout : data?.["layout"]) === "distill" ? { footnotes: "distill" as const } : {}),
+      renderers: pageRenderers(),
       ...(bibliography ? { bibliography } : {}),
     });
+    // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
+    if (meta) {
+      const stored = { meta, body: rendered.body, fragments: rendered.fragments, sourceFile: file, bodyLine: split.bodyLine };
+      const slow = overBudget(cpuMsSince(cpuStart), () => renderMarkdown(stored.body, { ...postRenderOptions(stored), ...(bibliography ? { bibliography } : {}) }));
+      if (slow) rendered.doc.problems.push(slow);
+    }
   } catch (err) {
     problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
-    return { problems, meta, post: null };
+    return { problems, meta, post: null, ...labelsAt };
   }
   const { doc } = rendered;
-  const citedKeys = meta?.bibliography ? { citedKeys: doc.citations } : {};
+  // Keys cited from each bibliography the post reads (scholar tags look in both).
+  const cites: Record<string, string[]> = {};
+  const ownBib = meta?.bibliography && parsedBib ? meta.bibliography : undefined;
+  if (ownBib) cites[ownBib] = [...doc.citations];
+  if (siteBib) cites[SITE_BIBLIOGRAPHY_KEY] = [];
+  for (const key of scholar?.cited() ?? []) for (const name of [ownBib, siteBib ? SITE_BIBLIOGRAPHY_KEY : undefined]) if (name) cites[name]!.push(key);
+  const citedKeys = Object.keys(cites).length ? { citedKeys: cites } : {};
   for (const p of doc.problems) {
     // Unreadable YAML: which .bib the post meant is unknown, so its keys cannot be judged.
     if (!data && p.message.startsWith("unknown citation key")) continue;
     // Body lines count from the body's first line; the file's from its first.
     problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
   }
-  if (!meta || problems.some((p) => p.severity === "error")) return { problems, meta, post: null, ...citedKeys };
+  if (!meta || problems.some((p) => p.severity === "error")) return { problems, meta, post: null, ...citedKeys, ...labelsAt };
 
+  const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang));
+  for (const d of doc.diagrams.filter((d) => drawn.missing.includes(d.lang))) {
+    problems.push({ file, line: d.line + split.bodyLine - 1, col: 1, message: `\`${d.lang}\` fence, but its library is not enabled: the source is shown as code`, hint: `add \`${DIAGRAMS[d.lang]!.flag}\` to the front matter`, severity: "warning" });
+  }
   for (const entry of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
     problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${entry}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
   }
   // The stored post is the prepared body: Liquid never runs in the worker.
   const post: PostRecord = { meta: withStylesHash(meta), body: rendered.body, fragments: rendered.fragments, sourceFile: file, bodyLine: split.bodyLine };
   if (rendered.embeds.length) post.embeds = rendered.embeds;
+  // al-folio's `related_publications: true`: the works the post cites with jekyll-scholar, listed after it.
+  const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
+  if (publications) post.publications = publications;
   // The page stores only the entries it cites: the worker never reads the .bib.
   const cited = parsedBib && style && doc.citations.length ? styledBibliography(parsedBib, doc.citations, style.id) : undefined;
-  return { problems, meta, post, ...citedKeys, ...(cited ? { cited } : {}) };
+  return { problems, meta, post, ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
 }

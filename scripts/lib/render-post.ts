@@ -10,7 +10,7 @@ import { positionAt } from "../../src/content/error.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
 
-export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown">, Pick<RenderOptions, "footnotes"> {
+export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown">, Pick<RenderOptions, "footnotes" | "renderers"> {
   bibliography?: Bibliography;
 }
 
@@ -35,7 +35,7 @@ function offsetAt(text: string, line: number, col: number): number {
 }
 
 export function renderPost(source: string, options: RenderPostOptions = {}): RenderedPost {
-  const { bibliography, footnotes, ...prepareOptions } = options;
+  const { bibliography, footnotes, renderers, ...prepareOptions } = options;
   const prepared = prepareBody(source, {
     ...prepareOptions,
     // Notebook cells and `markdownify`: our Markdown, at build time, sharing the post's fragments.
@@ -43,12 +43,14 @@ export function renderPost(source: string, options: RenderPostOptions = {}): Ren
   });
   const problems: RenderProblem[] = prepared.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
   const embeds = [...prepared.embeds];
-  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
+  // KaTeX and the highlighter record their HTML in the post's fragments (stored with it).
+  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(renderers ? { renderers } : {}), ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
   for (const p of doc.problems) {
     // Problems Markdown finds are in the prepared body: map them back to the author's text.
     const at = p.line > 0 ? prepared.sourceOffset(offsetAt(prepared.body, p.line, p.col)) : 0;
     problems.push({ ...p, ...(p.line > 0 ? positionAt(source, at) : {}) });
   }
+  doc.diagrams = doc.diagrams.map((d) => ({ ...d, line: positionAt(source, prepared.sourceOffset(offsetAt(prepared.body, d.line, 1))).line }));
   doc.problems = problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { body: prepared.body, fragments: prepared.fragments, embeds, doc };
 }

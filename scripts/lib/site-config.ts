@@ -3,6 +3,7 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { GiscusSettings, NavLink, SiteConfig } from "../../src/content/types.ts";
 import { isValidTimeZone } from "../../src/content/dates.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
+import { DEFAULT_PERMALINK, permalinkProblem } from "../../src/content/permalink.ts";
 import { DISTILL_STYLE, loadStyle, NAMED_STYLES } from "./csl-styles.ts";
 
 export function parseSiteConfig(text: string, file: string): { site: SiteConfig; problems: ContentError[] } {
@@ -53,6 +54,17 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     if (!giscus.repo || !giscus.repoId) at(["giscus"], "giscus needs `repo` and `repo_id`", "copy them from giscus.app");
   }
 
+  // al-folio writes `disqus_shortname: NAME`; `disqus: {shortname: NAME}` groups it like giscus.
+  const disqusPath = raw["disqus_shortname"] !== undefined ? ["disqus_shortname"] : ["disqus", "shortname"];
+  const disqusRaw = raw["disqus_shortname"] ?? (raw["disqus"] as Record<string, unknown> | null | undefined)?.["shortname"];
+  let disqusShortname: string | undefined;
+  if (typeof disqusRaw === "string" && /^[a-z0-9][a-z0-9-]{0,62}$/i.test(disqusRaw)) disqusShortname = disqusRaw.toLowerCase();
+  else if (disqusRaw !== undefined && disqusRaw !== null && disqusRaw !== "") at(disqusPath, "a Disqus shortname is letters, digits and `-`", "copy it from your Disqus admin page (NAME in NAME.disqus.com)");
+
+  // Jekyll's `permalink:` (a pattern or a style name), so a migrated site keeps its post URLs.
+  const permalink = text_("permalink", DEFAULT_PERMALINK);
+  const permalinkError = permalinkProblem(permalink);
+  if (permalinkError) at(["permalink"], `${permalinkError} in \`permalink: ${permalink}\``, "e.g. /blog/:year/:title/ (the default) or /:categories/:year/:month/:day/:title:output_ext");
   // al-folio writes paths with or without the leading slash.
   const faviconRaw = text_("favicon", "");
   const favicon = !faviconRaw || /^https?:\/\//.test(faviconRaw) ? faviconRaw : `/${faviconRaw.replace(/^\/+/, "")}`;
@@ -73,6 +85,8 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     nav: nav.length ? nav : [{ title: "blog", url: "/blog/" }],
     footer: text_("footer", ""),
     ...(giscus ? { giscus } : {}),
+    ...(disqusShortname ? { disqusShortname } : {}),
+    ...(permalink !== DEFAULT_PERMALINK && !permalinkError ? { permalink } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
     ...(favicon ? { favicon } : {}),
     ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),

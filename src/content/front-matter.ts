@@ -8,6 +8,7 @@ import type { Affiliation, Author, Layout, PostMeta, Toc, TocEntry } from "./typ
 import { parsePostDate } from "./dates.ts";
 import { postPath } from "./urls.ts";
 import { cssForStyleElement } from "../escape/index.ts";
+import { dateMismatch, redirectProblem, valueProblems, withoutControlsDeep } from "./front-matter-checks.ts";
 
 /** A YAML path (`["authors", 0, "name"]`) → where it is in the file. */
 export type Locate = (path: readonly (string | number)[], part?: "key" | "value") => { line: number; col: number };
@@ -20,9 +21,13 @@ export interface FrontMatterInput {
   slug: string;
   timeZone: string;
   locate: Locate;
+  /** The site's `permalink` (checked by the site config); default al-folio's. */
+  permalink?: string;
 }
 
 const LAYOUTS: readonly Layout[] = ["post", "distill"];
+/** `images:` keys al-folio knows: its image components and galleries. */
+const IMAGE_KEYS = ["compare", "slider", "lightbox2", "photoswipe", "spotlight", "venobox"];
 
 /** Keys the engine understands now or passes through for al-folio features to come. */
 const KNOWN_KEYS = new Set([
@@ -51,7 +56,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     at([], "front matter must be a YAML mapping (key: value lines between the two `---`)");
     return { meta: null, problems };
   }
-  const fm = data as Record<string, unknown>;
+  for (const p of valueProblems(data)) at(p.path, p.message, p.hint, p.severity, p.part);
+  const fm = withoutControlsDeep(data) as Record<string, unknown>;
 
   for (const key of Object.keys(fm)) {
     if (!KNOWN_KEYS.has(key)) at([key], `unknown front-matter key \`${key}\` is ignored`, "check its spelling against al-folio's keys", "warning", "key");
@@ -87,6 +93,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   const dateText = str("date", false) ?? input.fileDate;
   const date = parsePostDate(dateText, input.timeZone);
   if (!date) at(fm["date"] === undefined ? [] : ["date"], `invalid date \`${dateText}\``, "write it as YYYY-MM-DD, optionally followed by HH:MM:SS and an offset like +0100");
+  const mismatch = fm["date"] === undefined || !date ? null : dateMismatch(dateText, input.fileDate);
+  if (mismatch) at(["date"], mismatch, "rename the file or change the date, so both say the same day", "warning");
 
   let lastModified: string | undefined;
   for (const key of ["last_updated", "last_modified_at"]) {
@@ -107,20 +115,35 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     if (fm[key] !== undefined) extras[key] = fm[key];
   }
 
+  // al-folio's image components and galleries: a misspelt one would silently load nothing.
+  const images = fm["images"];
+  if (images && typeof images === "object" && !Array.isArray(images)) {
+    for (const key of Object.keys(images)) {
+      if (!IMAGE_KEYS.includes(key)) at(["images", key], `unknown \`images\` component \`${key}\` is ignored`, `use ${IMAGE_KEYS.join(", ")}`, "warning", "key");
+    }
+  } else if (images !== undefined && images !== null) at(["images"], "`images` must be a mapping like {slider: true}", undefined, "warning");
+
+  if (fm["permalink"] !== undefined && fm["permalink"] !== null) {
+    at(["permalink"], "a post's own `permalink` is not supported: the site's `permalink` (site.yml) gives its address", "remove it, or set `permalink:` in site.yml for every post", "warning", "key");
+  }
+
   const bibliography = str("bibliography", false);
   const thumbnail = str("thumbnail", false);
   const redirect = str("redirect", false);
+  const badRedirect = redirect === undefined ? null : redirectProblem(redirect);
+  if (badRedirect) at(["redirect"], badRedirect, "write `redirect: /blog/2024/new-post/` or `redirect: https://example.org/page`");
   const toc = readToc(fm["toc"], at);
+  const categories = readWords(fm, "categories", at);
   const meta: PostMeta = {
     slug: input.slug,
-    path: postPath(date?.year ?? input.fileDate.slice(0, 4), input.slug),
+    path: postPath({ date: date?.iso ?? `${input.fileDate}T00:00:00Z`, slug: input.slug, categories }, input.permalink),
     layout,
     title,
     description,
     date: date?.iso ?? "",
     year: date?.year ?? input.fileDate.slice(0, 4),
     tags: readWords(fm, "tags", at),
-    categories: readWords(fm, "categories", at),
+    categories,
     authors: readAuthors(fm["authors"], at),
     giscusComments: bool("giscus_comments", false),
     featured: bool("featured", false),
@@ -133,6 +156,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     ...(styles !== undefined ? { styles } : {}),
     ...(thumbnail ? { thumbnail } : {}),
     ...(redirect ? { redirect } : {}),
+    ...(bool("disqus_comments", false) ? { disqusComments: true } : {}),
   };
   return { meta: problems.some((p) => p.severity === "error") ? null : meta, problems };
 }
@@ -228,9 +252,15 @@ function readToc(v: unknown, at: At): Toc | undefined {
   if (Array.isArray(v)) return { kind: "list", entries: readTocEntries(v, ["toc"], at) };
   if (typeof v === "object") {
     // al-folio: `toc: {sidebar: left}` or `toc: {beginning: true}` → generated from headings.
-    const sidebar = (v as Record<string, unknown>)["sidebar"];
-    return sidebar === "left" || sidebar === "right" ? { kind: "auto", sidebar } : { kind: "auto" };
+    const { sidebar, beginning } = v as Record<string, unknown>;
+    if (sidebar !== undefined && sidebar !== "left" && sidebar !== "right") at(["toc", "sidebar"], `\`toc.sidebar\` must be left or right, not ${describe(sidebar)}`);
+    if (beginning !== undefined && typeof beginning !== "boolean") at(["toc", "beginning"], `\`toc.beginning\` must be true or false, not ${describe(beginning)}`);
+    return {
+      kind: "auto",
+      ...(sidebar === "left" || sidebar === "right" ? { sidebar } : {}),
+      ...(beginning === true ? { beginning } : {}),
+    };
   }
-  at(["toc"], "`toc` must be a list of sections, true, or {sidebar: left}");
+  at(["toc"], "`toc` must be a list of sections, true, {beginning: true} or {sidebar: left}");
   return undefined;
 }

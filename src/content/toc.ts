@@ -2,7 +2,8 @@
  * A post's table of contents, resolved against its headings so every link
  * lands on a heading id: a front-matter entry takes the id of the next unused
  * heading with the same slug (so duplicates, apostrophes and `σReparam` all
- * resolve), and `toc: true` lists the h2/h3 headings themselves.
+ * resolve), and `toc: true` lists the two top levels of headings themselves,
+ * honouring `data-toc-text` and `data-toc-skip` (see extensions/headings.ts).
  */
 import type { Toc, TocEntry } from "./types.ts";
 import type { Heading } from "../markdown/extensions/headings.ts";
@@ -17,10 +18,12 @@ export interface TocLink {
 
 export function resolveToc(toc: Toc, headings: readonly Heading[]): TocLink[] {
   if (toc.kind === "auto") {
-    const top = Math.min(...headings.map((h) => h.depth));
+    // `data-toc-skip` leaves a heading out, `data-toc-text` relabels it (bootstrap-toc's attributes).
+    const listed = headings.filter((h) => !h.tocSkip);
+    const top = Math.min(...listed.map((h) => h.depth));
     const links: TocLink[] = [];
-    for (const h of headings) {
-      const link = { text: h.text, id: h.id, children: [] };
+    for (const h of listed) {
+      const link = { text: h.tocText ?? h.text, id: h.id, children: [] };
       if (h.depth === top || !links.length) links.push(link);
       else if (h.depth === top + 1) links[links.length - 1]!.children.push(link);
     }

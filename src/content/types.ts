@@ -17,8 +17,12 @@ export interface TocEntry {
   subsections: TocEntry[];
 }
 
-/** `toc` front matter: an explicit list (distill), or generated from headings (`toc: true`, `toc: {sidebar: left}`). */
-export type Toc = { kind: "list"; entries: TocEntry[] } | { kind: "auto"; sidebar?: "left" | "right" };
+/**
+ * `toc` front matter: an explicit list (distill), or generated from headings
+ * (`toc: true`, `toc: {sidebar: left}`, `toc: {beginning: true}`: al-folio's post layout shows
+ * the last two, as a margin column or as a list before the body).
+ */
+export type Toc = { kind: "list"; entries: TocEntry[] } | { kind: "auto"; sidebar?: "left" | "right"; beginning?: boolean };
 
 export type Layout = "post" | "distill";
 
@@ -47,6 +51,8 @@ export interface PostMeta {
   /** Base64 SHA-256 of `styles`, computed by the build: the page's CSP allows that one `<style>` by hash. */
   stylesHash?: string;
   giscusComments: boolean;
+  /** `disqus_comments: true`: shown when site.yml has a Disqus shortname. */
+  disqusComments?: boolean;
   featured: boolean;
   published: boolean;
   relatedPosts: boolean;
@@ -64,6 +70,8 @@ export interface PostRecord {
   fragments?: Fragments;
   /** Optional scripts the body's tags asked for (`twitter`), found by the build. */
   embeds?: string[];
+  /** al-folio's related publications (`related_publications: true`): HTML made by the build from the works cited with jekyll-scholar tags. */
+  publications?: string;
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */
@@ -79,6 +87,8 @@ export interface PostSummary {
   tags: string[];
   categories: string[];
   readingMinutes: number;
+  /** `thumbnail:` as a site path or absolute http(s) URL, shown beside the summary as on al-folio's blog list. */
+  thumbnail?: string;
 }
 
 export interface NavLink {
@@ -114,6 +124,10 @@ export interface SiteConfig {
   feedItems: number;
   nav: NavLink[];
   giscus?: GiscusSettings;
+  /** Jekyll permalink of posts (`permalink:` in site.yml, checked); absent: al-folio's `/blog/:year/:title/`. */
+  permalink?: string;
+  /** Disqus forum shortname (`disqus_shortname`, al-folio's key, or `disqus: {shortname}`): `[a-z0-9-]`. */
+  disqusShortname?: string;
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;

@@ -7,17 +7,20 @@
 import { Context, Tokenizer, analyzeSync, LiquidError, toValueSync, type Liquid, type Template, type Emitter } from "liquidjs";
 import { placeholder, type Fragments } from "../markdown/fragments.ts";
 import { attachState, createEngine, liquidText, states } from "./engine.ts";
-import type { LiquidContext, LiquidProblem } from "./types.ts";
+import type { LiquidContext, LiquidProblem, ScholarTags } from "./types.ts";
 
 export interface PrepareOptions {
   assetExists?: (path: string) => boolean;
   readAsset?: (path: string) => string | undefined;
+  imageSize?: (path: string) => { width: number; height: number } | undefined;
   /** `{{ page.* }}`: front matter plus url, date, slug, … */
   page?: Record<string, unknown>;
   /** `{{ site.* }}`: site.yml. */
   site?: Record<string, unknown>;
   /** Site path of the post whose file name (without .md) is given, for `{% post_url %}`. */
   postUrl?: (name: string) => string | undefined;
+  /** jekyll-scholar tags' formatting for this post (scripts/lib/scholar.ts). */
+  scholar?: ScholarTags;
   /** Render Markdown to HTML at build time (notebook cells, markdownify), storing fragments in `fragments`. */
   renderMarkdown?: (markdown: string, fragments: Fragments) => string;
 }
@@ -121,7 +124,9 @@ export function prepareBody(source: string, options: PrepareOptions = {}): Prepa
   const tagContext: LiquidContext = {
     ...(options.assetExists ? { assetExists: options.assetExists } : {}),
     ...(options.readAsset ? { readAsset: options.readAsset } : {}),
+    ...(options.imageSize ? { imageSize: options.imageSize } : {}),
     ...(options.postUrl ? { postUrl: options.postUrl } : {}),
+    ...(options.scholar ? { scholar: options.scholar } : {}),
     embeds,
     state: new Map(),
     report: (p) => problems.push({ ...p, offset: state.at }),

@@ -22,12 +22,27 @@ export interface LiquidProblem {
   severity: "error" | "warning";
 }
 
+/**
+ * jekyll-scholar for the post being prepared (build time: formatting is CSL,
+ * see scripts/lib/scholar.ts). Output is sanitised HTML.
+ */
+export interface ScholarTags {
+  /** In-text citation of `keys`, or why it cannot be made (an unknown key). */
+  cite(keys: readonly string[]): { html: string } | { error: string };
+  /** One full reference. */
+  reference(key: string): { html: string } | { error: string };
+  /** The cited works so far (`cited`), else every entry of the site bibliography, as an `<ol>`. */
+  bibliography(cited: boolean): string;
+}
+
 /** What a tag gets besides its arguments. */
 export interface LiquidContext {
   /** True when `assets/…` exists in the content folder. Absent in unit tests that do not care. */
   assetExists?: (path: string) => boolean;
   /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), undefined when absent. */
   readAsset?: (path: string) => string | undefined;
+  /** Pixel size of a picture under the content folder (`assets/img/x.png`), read by the build; undefined when unknown. */
+  imageSize?: (path: string) => { width: number; height: number } | undefined;
   /** Site path of the post whose file name (without .md) is given, for `post_url`. */
   postUrl?: (name: string) => string | undefined;
   /** Report a problem at the tag being rendered. */
@@ -49,6 +64,8 @@ export interface LiquidContext {
   fragment(html: string): string;
   /** A placeholder now, its HTML later (`fill`), for markup that depends on what follows (the tabs' names). */
   deferFragment(): { placeholder: string; fill(html: string): void };
+  /** jekyll-scholar (`cite`, `reference`, `quote`, `bibliography`); absent when the build gives none. */
+  scholar?: ScholarTags;
   /** Per-post state tags share (the tabs being built), keyed by tag name. */
   state: Map<string, unknown>;
 }

@@ -11,10 +11,13 @@
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
-import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { cite, markCitationCopies, numberCitations, type CiteToken } from "./extensions/cite.ts";
+import { footnote, numberFootnotes, type FootnoteToken } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
-import { math } from "./extensions/math.ts";
+import { math, typesetMath } from "./extensions/math.ts";
+import { code, highlightCode } from "./extensions/code.ts";
+import type { FragmentRenderers } from "./renderers.ts";
+import { positionAt } from "../content/error.ts";
 import { swapPlaceholders } from "./placeholders.ts";
 import type { Fragments } from "./fragments.ts";
 import type { Bibliography } from "../bibliography/types.ts";
@@ -22,15 +25,19 @@ import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax, code);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** HTML the build made for the body's placeholders (`post.fragments`). */
+  /** HTML the build made for the body (`post.fragments`): placeholders, math, code. The build's math and code renderers record theirs here. */
   fragments?: Fragments;
+  /** Build only: KaTeX and the highlighter, whose output is recorded in `fragments`. */
+  renderers?: FragmentRenderers;
   /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
   embeds?: readonly string[];
+  /** `false`: citations and footnotes without hover cards (feeds, read without our CSS). Default true. */
+  cards?: boolean;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -53,6 +60,10 @@ export interface RenderedDocument {
   footnotes: string[];
   /** Optional scripts the body asked for (`twitter`). */
   embeds: string[];
+  /** Client libraries the body needs (`katex`, `highlight`), for the page's <head>. */
+  libraries: string[];
+  /** Diagram fence languages used (mermaid, chartjs, …), each with its first fence's line. */
+  diagrams: { lang: string; line: number }[];
   problems: RenderProblem[];
 }
 
@@ -66,7 +77,16 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
+  if (options.cards === false) {
+    void markdown.walkTokens(tokens, (t) => {
+      if (t.type === "dCite" || t.type === "dFootnote") (t as CiteToken | FootnoteToken).plain = true;
+    });
+  }
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
+  const fragments = options.fragments ?? {};
+  const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
+  problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
+  const codes = highlightCode(markdown, tokens, fragments, options.renderers);
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
@@ -77,6 +97,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...(options.embeds ?? [])],
+    libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : [])],
+    diagrams: [...codes.diagrams].map(([lang, raw]) => ({ lang, line: positionAt(source, Math.max(source.indexOf(raw), 0)).line })),
     problems,
   };
 }

@@ -13,3 +13,14 @@ export function plainText(tokens: readonly Token[] | undefined): string {
   }
   return out;
 }
+
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+
+/** HTML character references in text (`&amp;`, `&#39;`, `&#x3C;`) → characters; unknown names stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (ref, body: string) => {
+    if (body[0] !== "#") return NAMED[body.toLowerCase()] ?? ref;
+    const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ref;
+  });
+}

@@ -16,6 +16,14 @@ export interface Manifest {
   engineFiles?: EngineFiles;
   /** Number of published posts, for the build's summary line. */
   posts: number;
+  /** Client libraries by name (`katex`, `mermaid`…), for pages that need them; see scripts/lib/client-assets.ts. */
+  libraries?: Record<string, ClientLibrary>;
+}
+
+/** A client-side library as a page loads it: site paths with content-hashed names, in load order. */
+export interface ClientLibrary {
+  styles: string[];
+  scripts: string[];
 }
 
 /** Public paths of the engine's own files in /assets/edgefolio/ (content-hashed); see src/client/. */

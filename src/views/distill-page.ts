@@ -9,6 +9,7 @@ import { tableOfContents } from "./distill/toc.ts";
 import { appendix } from "./appendix.ts";
 import { citableSections } from "./citable.ts";
 import { giscus } from "./giscus.ts";
+import { disqus } from "./disqus.ts";
 import { tagLinks } from "./post-summary.ts";
 import { postNeighbours } from "./post-neighbours.ts";
 
@@ -22,6 +23,7 @@ ${raw(doc.html)}
 </div>
 ${appendix(doc, page.bibliography, citableSections(site, meta))}
 ${meta.tags.length ? tagLinks(meta.tags) : ""}
+${meta.disqusComments && site.disqusShortname ? disqus(site.disqusShortname) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}
 </article>`;

@@ -8,7 +8,23 @@ import { tagLinks } from "./post-summary.ts";
 import { appendix } from "./appendix.ts";
 import { citableSections, scholarMeta } from "./citable.ts";
 import { giscus } from "./giscus.ts";
+import { disqus } from "./disqus.ts";
 import { postNeighbours } from "./post-neighbours.ts";
+import { resolveToc } from "../content/toc.ts";
+import { tableOfContents } from "./distill/toc.ts";
+
+/**
+ * al-folio's post layout shows a generated TOC only when asked where:
+ * `toc: {sidebar: left|right}` (a margin column) or `toc: {beginning: true}`
+ * (a list and a rule before the body); a plain `toc: true` shows none, as there.
+ */
+function postToc(meta: PostPage["post"]["meta"], doc: RenderedDocument): SafeHtml | "" {
+  const toc = meta.toc;
+  if (toc?.kind !== "auto" || (!toc.sidebar && !toc.beginning)) return "";
+  const links = resolveToc(toc, doc.headings);
+  if (!links.length) return "";
+  return toc.sidebar ? tableOfContents(links, toc.sidebar) : html`${tableOfContents(links)}<hr class="toc-rule">`;
+}
 
 export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument): SafeHtml {
   const { meta } = page.post;
@@ -20,10 +36,13 @@ export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument
   <p class="post-meta"><time datetime="${meta.date}">${displayDate(meta.date)}</time></p>
   ${meta.tags.length ? tagLinks(meta.tags) : ""}
 </header>
+${postToc(meta, doc)}
 <div class="post-body">
 ${raw(doc.html)}
+${page.post.publications ? raw(page.post.publications) : ""}
 </div>
 ${appendix(doc, page.bibliography, citableSections(site, meta))}
+${meta.disqusComments && site.disqusShortname ? disqus(site.disqusShortname) : ""}
 ${meta.giscusComments && site.giscus ? giscus(site.giscus) : ""}
 ${postNeighbours(page)}
 </article>`;

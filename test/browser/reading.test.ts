@@ -17,13 +17,6 @@ const WIDTHS = [390, 768, 1280, 1920];
 const THEMES = ["light", "dark"] as const;
 const ARTIFACTS = join(REPO, "test/browser/artifacts");
 
-/**
- * Posts whose figures have no width/height yet, so their pictures shift the
- * page as they load: the build writes the sizes once figures are rendered at
- * build time (helper "liquid"'s figure tag, issue 12 §images). Temporary.
- */
-const UNSIZED_FIGURES = new Set(["seed", "2026-11-23-figures-and-layout"]);
-
 let site: ServedSite;
 let browser: Browser;
 /** Widest page (scrollWidth) seen at 390 px, for the record. */
@@ -58,8 +51,10 @@ describe.each(sitePosts())("$name", ({ name, path }) => {
       if (width === 390 && scrollWidth > widestAtPhone.width) Object.assign(widestAtPhone, { width: scrollWidth, path });
       expect(scrollWidth, `${where}: the page scrolls sideways`).toBeLessThanOrEqual(clientWidth);
       const { cls, shifts } = await probe<LayoutShift>(page, "layoutShift");
-      if (!UNSIZED_FIGURES.has(name)) expect(cls, `${where}: layout shifts ${JSON.stringify(shifts)}`).toBe(0);
-      else expect(cls, `${where}: remove ${name} from UNSIZED_FIGURES`).toBeGreaterThanOrEqual(0);
+      // Nothing visibly moves: the figures' sizes come from the build. Chromium still reports, now and then on a
+      // loaded machine, a sub-pixel move of the header (≈ 0.00001, a hundredth of a pixel) during the scroll-through;
+      // 0.001 is far below anything a reader sees (Web Vitals calls 0.1 good) and far above that rounding.
+      expect(cls, `${where}: layout shifts ${JSON.stringify(shifts)}`).toBeLessThan(0.001);
 
       await probe(page, "openDetails");
       expect(await probe(page, "focusEveryCard"), `${where}: cards on focus`).toEqual([]);

@@ -38,6 +38,7 @@ describe("warnings that do not stop a build", () => {
   it("an undefined include variable, a TOC entry without a heading, and comments without giscus settings", () => {
     const warnings = inject("sites")["distill-errors"]!.problems.filter((p) => p.severity === "warning").map((p) => `${p.file.replace(/^.*\/posts\//, "")}:${p.line}: ${p.message}`);
     expect(warnings).toEqual([
+      "2024-01-02-missing-figure.md:7: `figure.liquid` has no `alt` text",
       "2024-01-07-variable.md:4: `path=page.image` in `figure.liquid`: `page.image` is not defined",
       "2024-01-08-warnings.md:4: `giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown",
       "2024-01-08-warnings.md:6: toc entry `Absent section` matches no heading, so its link goes nowhere",

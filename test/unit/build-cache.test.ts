@@ -82,6 +82,43 @@ describe("the build cache", () => {
     expect(after.result.problems.filter((p) => p.severity === "error")).toEqual([]);
   });
 
+  it("a post is rendered again when a picture it shows changes size, and its figure says the new size", async () => {
+    const cacheDir = join(dir, "f");
+    const sized = (width: number): ContentSource => ({
+      ...withFigure(base),
+      assets: ["assets/img/late.png"],
+      imageSize: (p) => (p === "assets/img/late.png" ? { width, height: 100 } : undefined),
+    });
+    await cachedBuild(sized(300), cacheDir);
+    expect((await cachedBuild(sized(300), cacheDir)).stats).toEqual({ hits: 40, misses: 0 });
+    const resized = await cachedBuild(sized(640), cacheDir);
+    expect(resized.stats).toEqual({ hits: 39, misses: 1 });
+    const post = resized.result.published.find((p) => p.sourceFile.endsWith("post-2.md"))!;
+    expect(Object.values(post.fragments ?? {}).join("")).toContain('width="640"');
+  });
+
+  it("the site-wide bibliography of jekyll-scholar tags changing renders every post again", async () => {
+    const cacheDir = join(dir, "g");
+    const papers = (title: string): ContentSource => ({ ...base, siteBibliography: { file: "content/_bibliography/papers.bib", text: `@article{p, title={${title}}, year={2020}}\n` } });
+    await cachedBuild(papers("One"), cacheDir);
+    expect((await cachedBuild(papers("One"), cacheDir)).stats.misses).toBe(0);
+    expect((await cachedBuild(papers("Two"), cacheDir)).stats.misses).toBe(40);
+  });
+
+  it("warnings across posts (tags sharing an archive) are the same when the posts come from the cache", async () => {
+    const cacheDir = join(dir, "h");
+    const clash = editPost(editPost(base, 3, (t) => t.replace(/^tags: .*$/m, "tags: C++")), 5, (t) => t.replace(/^tags: .*$/m, 'tags: [ml, "c plus plus"]'));
+    const first = await cachedBuild(clash, cacheDir);
+    const second = await cachedBuild(clash, cacheDir);
+    expect(second.stats.misses).toBe(0);
+    const shares = second.result.problems.filter((p) => p.message.includes("shares the archive"));
+    expect(shares).toHaveLength(1);
+    expect(shares[0]).toMatchObject({ file: expect.stringMatching(/post-5\.md$/), line: expect.any(Number) });
+    expect(shares[0]!.line).toBeGreaterThan(1);
+    expect(second.result.problems).toEqual(first.result.problems);
+    expect(second.result.problems).toEqual((await buildSite(clash, { now: NOW })).problems);
+  });
+
   it("a cache written by other engine code is not used", async () => {
     const cacheDir = join(dir, "e");
     await cachedBuild(base, cacheDir);

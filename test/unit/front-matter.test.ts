@@ -54,6 +54,24 @@ Body`);
     expect(meta?.toc).toEqual({ kind: "auto", sidebar: "left" });
   });
 
+  it("reads toc: {beginning: true} and locates a wrong sidebar side", () => {
+    expect(check("---\ntitle: T\ntoc:\n  beginning: true\n---\n").meta?.toc).toEqual({ kind: "auto", beginning: true });
+    expect(check("---\ntitle: T\ntoc:\n  sidebar: middle\n---\n").problems).toEqual([
+      "content/posts/2024-01-03-x.md:4:12: error: `toc.sidebar` must be left or right, not string `middle`",
+    ]);
+  });
+
+  it("warns about an unknown images component at its key", () => {
+    const { problems } = check("---\ntitle: T\nimages:\n  slider: true\n  lightbox: true\n---\n");
+    expect(problems).toEqual(["content/posts/2024-01-03-x.md:5:3: warning: unknown `images` component `lightbox` is ignored\n  hint: use compare, slider, lightbox2, photoswipe, spotlight, venobox"]);
+  });
+
+  it("warns that a post's own permalink is not used", () => {
+    const { meta, problems } = check("---\ntitle: T\npermalink: /about/\n---\n");
+    expect(meta?.path).toBe("/blog/2024/x/");
+    expect(problems).toEqual([expect.stringMatching(/^content\/posts\/2024-01-03-x\.md:3:1: warning: a post's own `permalink` is not supported/)]);
+  });
+
   it("locates errors at the offending key's line and column", () => {
     const { problems } = check("---\ntitle: T\nlayout: fancy\ndate: 2024-02-30\ntags: {a: 1}\nauthors: nobody\n---\n");
     expect(problems).toEqual([

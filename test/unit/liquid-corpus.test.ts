@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(CORPUS))("al-folio posts with Liquid", () => {
   it("2020-09-28-twitter.md: a tweet quote and a timeline card", () => {
     const r = build("2020-09-28-twitter.md");
     expect(errors(r)).toEqual([]);
-    expect(r.doc.html).toContain('<blockquote class="twitter-tweet">');
+    expect(r.doc.html).toContain('<blockquote class="twitter-tweet tweet-card">');
     expect(r.doc.html).toContain('<a class="twitter-timeline" href="https://twitter.com/jekyllrb">');
     expect(r.embeds).toEqual(["twitter"]);
   });

@@ -41,6 +41,6 @@ describe("post URLs", () => {
     expect(parsePostFileName("2024-3-7-title.md")).toEqual({ date: "2024-3-7", slug: "title" });
     expect(parsePostFileName("2024-03-7-title.markdown")).toEqual({ date: "2024-03-7", slug: "title" });
     expect(parsePostFileName("2024-003-07-title.md")).toBeNull();
-    expect(postPath("2024", "december-2023-in-ml")).toBe("/blog/2024/december-2023-in-ml/");
+    expect(postPath({ date: "2024-01-03T00:00:00+00:00", slug: "december-2023-in-ml", categories: [] })).toBe("/blog/2024/december-2023-in-ml/");
   });
 });

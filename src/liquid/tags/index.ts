@@ -20,5 +20,9 @@ import { tab, tabs } from "./tabs.ts";
 import { link, postUrl } from "./post-url.ts";
 import { fileExists } from "./file-exists.ts";
 import { jupyterNotebook } from "./jupyter-notebook.ts";
+import { scholarCite } from "./scholar-cite.ts";
+import { scholarReference } from "./scholar-reference.ts";
+import { scholarQuote } from "./scholar-quote.ts";
+import { scholarBibliography } from "./scholar-bibliography.ts";
 
-export const TAGS: readonly LiquidTag[] = [include, twitter, details, highlight, tabs, tab, postUrl, link, fileExists, jupyterNotebook];
+export const TAGS: readonly LiquidTag[] = [include, twitter, details, highlight, tabs, tab, postUrl, link, fileExists, jupyterNotebook, scholarCite, scholarReference, scholarQuote, scholarBibliography];

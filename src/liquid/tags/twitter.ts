@@ -1,6 +1,6 @@
 /**
- * `{% twitter URL %}`: for a tweet, the static blockquote Twitter's own embed
- * code starts from; for a profile or timeline (`https://twitter.com/NAME`,
+ * `{% twitter URL %}` (optionally `text="…"`, the tweet as the author quotes
+ * it): for a tweet, a static card with handle, date and link (tweet-card.ts); for a profile or timeline (`https://twitter.com/NAME`,
  * as al-folio's jekyll-twitter-plugin accepts, options like `maxwidth=500`
  * ignored), a link card. Readable without script and fetched from nowhere
  * (no network at build or render). The page loads Twitter's widget script
@@ -8,6 +8,8 @@
  */
 import { html, url } from "../../escape/html.ts";
 import type { InlineTag } from "../types.ts";
+import { parseParams, text } from "../params.ts";
+import { tweetCard } from "./tweet-card.ts";
 
 const STATUS_URL = /^https:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})\/status\/(\d+)\/?(?:\?[^\s]*)?$/;
 const PROFILE_URL = /^https:\/\/(?:www\.|mobile\.)?(?:twitter|x)\.com\/([A-Za-z0-9_]{1,15})(?:\/(likes|lists\/[\w-]+))?\/?(?:\?[^\s]*)?$/;
@@ -17,12 +19,14 @@ export const twitter: InlineTag = {
   name: "twitter",
   render(args, ctx) {
     const target = args.trim().split(/\s+/)[0] ?? "";
+    const rest = args.trim().slice(target.length);
     const status = STATUS_URL.exec(target);
     if (status) {
       ctx.embeds.add("twitter");
       const [, user, id] = status;
-      const link = `https://twitter.com/${user}/status/${id}`;
-      return html`<blockquote class="twitter-tweet"><p>Post by <a href="${url(`https://twitter.com/${user}`)}">@${user}</a> on X (Twitter).</p>— @${user} <a href="${url(link)}">${link}</a></blockquote>`.toString();
+      // Other jekyll-twitter-plugin options (maxwidth=…, align=…) are accepted and ignored.
+      const quoted = /\btext\s*=/.test(rest) ? text(parseParams(rest, ctx, "twitter"), "text") : undefined;
+      return tweetCard(user!, id!, quoted).toString();
     }
     const profile = PROFILE_URL.exec(target);
     if (profile) {
