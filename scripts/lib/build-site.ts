@@ -15,8 +15,11 @@ import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import type { ClientLibrary } from "../../src/store/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
+import { pageRenderers } from "./render/renderers.ts";
+import type { Fragments } from "../../src/markdown/fragments.ts";
 import { withStylesHash } from "./style-hash.ts";
 
 export interface SourceFile {
@@ -36,6 +39,8 @@ export interface ContentSource {
   assets: string[];
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
+  /** Client libraries' public paths by name (see client-assets.ts). */
+  libraries?: Record<string, ClientLibrary>;
 }
 
 export interface BuildOptions {
@@ -128,8 +133,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     const style = citationStyleOf(meta, site, file, split.locate);
     if (style.problem) problems.push(style.problem);
     let doc;
+    // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).
+    const fragments: Fragments = {};
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), ...(bibliography ? { bibliography } : {}) });
+      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), fragments, renderers: pageRenderers(), ...(bibliography ? { bibliography } : {}) });
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
@@ -138,6 +145,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
+    if (Object.keys(fragments).length) post.fragments = { ...post.fragments, ...fragments };
     for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
@@ -157,6 +165,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     site,
     stylesheet: source.stylesheet,
     posts: published.length,
+    ...(source.libraries ? { libraries: source.libraries } : {}),
   });
   return { bundle, problems, site, published };
 }

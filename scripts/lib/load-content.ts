@@ -3,6 +3,8 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { ContentSource, SourceFile } from "./build-site.ts";
+import { buildLibraries } from "./client-assets.ts";
+import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
@@ -33,6 +35,8 @@ export interface LoadedContent {
   /** Absolute path of each asset, by its public path under the site (`assets/img/x.jpg`). */
   assetFiles: Map<string, string>;
   stylesheetText: string;
+  /** Client libraries to publish (see client-assets.ts). */
+  libraryFiles: PublicFiles;
 }
 
 /** `display` is how paths appear in messages (relative to the working directory). */
@@ -59,9 +63,11 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  const { libraries, files: libraryFiles } = await buildLibraries();
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css` },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, libraries },
     assetFiles,
     stylesheetText,
+    libraryFiles,
   };
 }

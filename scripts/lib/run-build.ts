@@ -67,10 +67,11 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   }
 
   const files: PublicFiles = {
-    copies: new Map([...loaded.assetFiles].filter(([rel]) => !rel.startsWith(ENGINE_ASSET_DIR + "/"))),
+    copies: new Map([...loaded.assetFiles].filter(([rel]) => !rel.startsWith(ENGINE_ASSET_DIR + "/")).concat([...loaded.libraryFiles.copies])),
     texts: new Map([
       [bundle.manifest.stylesheet.slice(1), loaded.stylesheetText],
       ["_headers", STATIC_HEADERS],
+      ...loaded.libraryFiles.texts,
     ]),
   };
   const publicDir = resolve(opts.publicDir);

@@ -10,6 +10,7 @@ import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.
 import type { SitePage } from "../../src/store/bundle.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { feedRenderers } from "./render/renderers.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
 import { pictureUrl, postImage } from "./post-image.ts";
@@ -120,7 +121,7 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   // Feeds carry the same citations as the pages.
   const renderHtml = (post: PostRecord) => {
     const bibliography = cited.get(post.meta.path);
-    return renderMarkdown(post.body, bibliography ? { bibliography } : {}).html;
+    return renderMarkdown(post.body, { renderers: feedRenderers(), ...(bibliography ? { bibliography } : {}) }).html;
   };
   for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
   return pages;

@@ -12,7 +12,9 @@ import { assignHeadingIds, headings, type Heading } from "./extensions/headings.
 import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
 import { footnote, numberFootnotes } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
-import { math } from "./extensions/math.ts";
+import { math, typesetMath } from "./extensions/math.ts";
+import type { Fragments } from "./fragments.ts";
+import type { FragmentRenderers } from "./renderers.ts";
 import { expandLiquid } from "../liquid/expand.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
@@ -27,6 +29,10 @@ export interface RenderOptions {
   bibliography?: Bibliography;
   /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
   assetExists?: (path: string) => boolean;
+  /** HTML made at build time (`post.fragments`): read back by the worker, filled by the build. */
+  fragments?: Fragments;
+  /** Build only: KaTeX and the highlighter, whose output is recorded in `fragments`. */
+  renderers?: FragmentRenderers;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -49,6 +55,8 @@ export interface RenderedDocument {
   footnotes: string[];
   /** Optional scripts the body asked for (`twitter`). */
   embeds: string[];
+  /** Client libraries the body needs (`katex`), for the page's <head>. */
+  libraries: string[];
   problems: RenderProblem[];
 }
 
@@ -63,6 +71,9 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
+  const fragments = options.fragments ?? {};
+  const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
+  problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
@@ -73,6 +84,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...liquid.embeds],
+    libraries: maths.found ? ["katex"] : [],
     problems,
   };
 }

@@ -7,6 +7,8 @@ import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
 import { renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
+import { libraryTags } from "../views/client-libraries.ts";
+import { html } from "../escape/html.ts";
 import { postSources } from "../views/post-sources.ts";
 
 export function pageFrame(kind: PageKind, data: unknown, live: Live, path: string): PageFrame {
@@ -21,14 +23,14 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     case "post": {
       const page = data as PostPage;
       const distill = page.post.meta.layout === "distill";
-      const doc = renderMarkdown(page.post.body, { ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
+      const doc = renderMarkdown(page.post.body, { fragments: page.post.fragments ?? {}, ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
       const view = distill ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: postHead(live.site, page, doc),
+        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, doc.libraries)}`,
         body: view(live.site, page, doc),
         csp: postSources(live.site, page, doc),
       };

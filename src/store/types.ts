@@ -13,6 +13,14 @@ export interface Manifest {
   stylesheet: string;
   /** Number of published posts, for the build's summary line. */
   posts: number;
+  /** Client libraries by name (`katex`, `mermaid`…), for pages that need them; see scripts/lib/client-assets.ts. */
+  libraries?: Record<string, ClientLibrary>;
+}
+
+/** A client-side library as a page loads it: site paths with content-hashed names, in load order. */
+export interface ClientLibrary {
+  styles: string[];
+  scripts: string[];
 }
 
 /** The pointer: the live manifest, plus the versions before it (newest first) for rollback. */

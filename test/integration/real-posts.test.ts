@@ -111,14 +111,16 @@ describe.skipIf(!hasCorpus)("al-folio's distill example (../shared/corpus)", () 
     checkToc(html, 13);
   });
 
-  it("renders highlight blocks, output tags and figures in asides; math is left for later", () => {
+  it("renders highlight blocks, output tags, figures in asides and math", () => {
     expect(html).toContain('<pre><code class="language-javascript">var x = 25;');
     expect(html).toContain('<iframe src="/assets/plotly/demo.html"');
     expect(html).toMatch(/<aside>\s*<figure><picture><img src="\/assets\/img\/rhino.png"/);
     expect(sites["corpus-distill"]!.assets).toContain("assets/img/rhino.png");
-    // $$…$$ stays as written, untouched by Markdown (no server-side math yet).
-    expect(html).toContain('just like <span class="math">$$ E = mc^2 $$</span>.');
-    expect(html).toContain("\\left( \\sum_{k=1}^n a_k b_k \\right)^2");
+    // $$…$$ typeset by KaTeX at build time, the TeX kept in the MathML annotation.
+    expect(html).toMatch(/just like <span class="katex">.*?<annotation encoding="application\/x-tex">E = mc\^2<\/annotation>/);
+    expect(html).toMatch(/<annotation encoding="application\/x-tex">\\left\( \\sum_\{k=1\}\^n a_k b_k \\right\)\^2/);
+    expect(html).not.toContain('<span class="math">');
+    expect(outsideCode(html)).not.toContain("$$");
     expect(html).toContain("giscus.app/client.js");
     expect(outsideCode(html)).not.toContain("{%");
     expect(html).not.toContain("<d-cite");

@@ -5,7 +5,8 @@
  * (`line:col severity: message`, one a line). A folder may hold
  * bibliography.json (entries the cases may cite) and options.json (render
  * options for every case, e.g. `{ "footnotes": "distill" }`). Files under assets/ exist
- * unless their path contains "missing".
+ * unless their path contains "missing". Each case is rendered as the build does
+ * (with KaTeX and the highlighter) and again as the worker does (fragments only).
  * UPDATE_FIXTURES=1 rewrites the expected files (review the diff!).
  */
 import { describe, expect, it } from "vitest";
@@ -14,6 +15,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderMarkdown } from "../../src/markdown/pipeline.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
+import type { Fragments } from "../../src/markdown/fragments.ts";
+import { pageRenderers } from "../../scripts/lib/render/renderers.ts";
 import type { RenderOptions } from "../../src/markdown/pipeline.ts";
 
 const ROOT = fileURLToPath(new URL("../fixtures/markdown/", import.meta.url));
@@ -34,8 +37,13 @@ for (const extension of readdirSync(ROOT).sort()) {
     for (const name of readdirSync(dir).filter((f) => f.endsWith(".md")).sort()) {
       const base = join(dir, name.slice(0, -3));
       it(name.slice(0, -3), () => {
-        const doc = renderMarkdown(readFileSync(base + ".md", "utf8"), { ...options, assetExists: (p) => !p.includes("missing"), ...(bibliography ? { bibliography } : {}) });
+        const source = readFileSync(base + ".md", "utf8");
+        const fragments: Fragments = {};
+        const caseOptions: RenderOptions = { ...options, assetExists: (p) => !p.includes("missing"), ...(bibliography ? { bibliography } : {}) };
+        const doc = renderMarkdown(source, { ...caseOptions, fragments, renderers: pageRenderers() });
         check(base + ".html", doc.html);
+        // The worker, given what the build stored and no renderers, derives the same keys and page.
+        expect(renderMarkdown(source, { ...caseOptions, fragments }).html).toBe(doc.html);
         const problems = doc.problems.map((p) => `${p.line}:${p.col} ${p.severity}: ${p.message}\n`).join("");
         if (problems || existsSync(base + ".problems")) check(base + ".problems", problems);
       });

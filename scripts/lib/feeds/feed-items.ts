@@ -7,6 +7,7 @@
 import type { PostRecord, SiteConfig } from "../../../src/content/types.ts";
 import { absoluteUrl } from "../../../src/content/urls.ts";
 import { renderMarkdown } from "../../../src/markdown/pipeline.ts";
+import { feedRenderers } from "../render/renderers.ts";
 import { postImage } from "../post-image.ts";
 
 export interface FeedItem {
@@ -46,7 +47,7 @@ export function absolutizeLinks(html: string, origin: string): string {
 /** A post's body as HTML, as its page shows it (citations and footnotes need the post's bibliography). */
 export type RenderPostHtml = (post: PostRecord) => string;
 
-const renderBody: RenderPostHtml = (post) => renderMarkdown(post.body).html;
+const renderBody: RenderPostHtml = (post) => renderMarkdown(post.body, { renderers: feedRenderers() }).html;
 
 /** Feed items of a site's posts, each rendered at most once however many feeds list it. */
 export class FeedItems {

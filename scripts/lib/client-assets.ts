@@ -1,0 +1,99 @@
+/**
+ * Client libraries (KaTeX's stylesheet, diagram and chart scripts) copied at
+ * build time from node_modules, or from this repository, into the Static
+ * Assets under content-hashed names, so they are served from the site itself
+ * (no CDN: `npm start` works offline and the CSP can stay `script-src 'self'`)
+ * and cached forever. The views load a library only on pages that need it,
+ * from the paths recorded in the manifest (`Manifest.libraries`).
+ *
+ * A stylesheet's relative `url(…)` references (KaTeX's fonts) are copied too,
+ * each under its own hashed name, and the stylesheet is rewritten to point at them.
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ClientLibrary } from "../../src/store/types.ts";
+import type { PublicFiles } from "./public-dir.ts";
+
+/** Where the libraries are published, under the engine's immutable folder. */
+export const LIBRARY_DIR = "assets/edgefolio/lib";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/**
+ * A library's files in load order. A string is a file of an installed npm
+ * package (`katex/dist/katex.min.css`); a URL is a file of this repository.
+ */
+export interface LibrarySpec {
+  styles?: (string | URL)[];
+  scripts?: (string | URL)[];
+}
+
+/** The libraries the engine knows, by the name views ask for. */
+export const LIBRARIES: Record<string, LibrarySpec> = {
+  katex: { styles: ["katex/dist/katex.min.css"] },
+};
+
+export interface BuiltLibraries {
+  libraries: Record<string, ClientLibrary>;
+  /** What to stage into the public folder (merge into the build's PublicFiles). */
+  files: PublicFiles;
+}
+
+function sourcePath(file: string | URL): string {
+  return typeof file === "string" ? join(ROOT, "node_modules", file) : fileURLToPath(file);
+}
+
+function hashOf(data: string | Buffer): string {
+  return createHash("sha256").update(data).digest("hex").slice(0, 10);
+}
+
+/** `dir/name.ext` → `dir/name.HASH.ext` (`katex.min.css` → `katex.min.1a2b3c4d5e.css`). */
+function hashedName(file: string, hash: string): string {
+  const ext = extname(file);
+  return `${basename(file, ext)}.${hash}${ext}`;
+}
+
+// url(x), url('x'), url("x"); only relative references are copied.
+const CSS_URL = /url\(\s*(["']?)([^"')]+)\1\s*\)/g;
+
+async function stageStyle(source: string, files: PublicFiles): Promise<string> {
+  let text = await readFile(source, "utf8");
+  const refs = new Map<string, string>();
+  for (const [, , ref] of text.matchAll(CSS_URL)) {
+    if (!ref || /^(?:[a-z]+:|\/|#)/i.test(ref) || refs.has(ref)) continue;
+    const path = ref.replace(/[?#].*$/, "");
+    const abs = resolve(dirname(source), path);
+    const rel = `${dirname(path) === "." ? "" : dirname(path) + "/"}${hashedName(path, hashOf(await readFile(abs)))}`;
+    files.copies.set(`${LIBRARY_DIR}/${rel}`, abs);
+    refs.set(ref, rel);
+  }
+  text = text.replace(CSS_URL, (whole, quote: string, ref: string) => (refs.has(ref) ? `url(${quote}${refs.get(ref)}${quote})` : whole));
+  const rel = `${LIBRARY_DIR}/${hashedName(source, hashOf(text))}`;
+  files.texts.set(rel, text);
+  return `/${rel}`;
+}
+
+async function stageScript(source: string, files: PublicFiles): Promise<string> {
+  const rel = `${LIBRARY_DIR}/${hashedName(source, hashOf(await readFile(source)))}`;
+  files.copies.set(rel, source);
+  return `/${rel}`;
+}
+
+/**
+ * Stage every library of `specs`; returns their public paths by name and the
+ * files to publish. Throws when a package file is missing (run `npm ci`).
+ */
+export async function buildLibraries(specs: Record<string, LibrarySpec> = LIBRARIES): Promise<BuiltLibraries> {
+  const files: PublicFiles = { copies: new Map(), texts: new Map() };
+  const libraries: Record<string, ClientLibrary> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const styles: string[] = [];
+    const scripts: string[] = [];
+    for (const file of spec.styles ?? []) styles.push(await stageStyle(sourcePath(file), files));
+    for (const file of spec.scripts ?? []) scripts.push(await stageScript(sourcePath(file), files));
+    libraries[name] = { styles, scripts };
+  }
+  return { libraries, files };
+}
