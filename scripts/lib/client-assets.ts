@@ -15,6 +15,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import type { PublicFiles } from "./public-dir.ts";
+import { POST_LAYOUT_LIBRARIES } from "./post-layout-libraries.ts";
 
 /** Where the libraries are published, under the engine's immutable folder. */
 export const LIBRARY_DIR = "assets/edgefolio/lib";
@@ -33,6 +34,7 @@ export interface LibrarySpec {
 /** The libraries the engine knows, by the name views ask for. */
 export const LIBRARIES: Record<string, LibrarySpec> = {
   katex: { styles: ["katex/dist/katex.min.css"] },
+  ...POST_LAYOUT_LIBRARIES,
 };
 
 export interface BuiltLibraries {
