@@ -37,6 +37,8 @@ export interface ContentSource {
   bibliographyFiles?: Record<string, SourceFile>;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
+  /** Text of a file under assets/ (`assets/json/x.json`), for build-time fragments; undefined when absent. */
+  readAsset?: (path: string) => string | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
   /** Client libraries' public paths by name (see client-assets.ts). */
@@ -136,7 +138,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).
     const fragments: Fragments = {};
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), fragments, renderers: pageRenderers(), ...(bibliography ? { bibliography } : {}) });
+      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), fragments, renderers: pageRenderers(source.readAsset), ...(bibliography ? { bibliography } : {}) });
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;

@@ -1,5 +1,6 @@
 /** Read a content folder (al-folio layout, see README) into a ContentSource. */
 import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import type { ContentSource, SourceFile } from "./build-site.ts";
@@ -65,7 +66,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
   const { libraries, files: libraryFiles } = await buildLibraries();
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, libraries },
+    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (path) => (assetFiles.has(path) ? readFileSync(assetFiles.get(path)!, "utf8") : undefined), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, libraries },
     assetFiles,
     stylesheetText,
     libraryFiles,

@@ -15,6 +15,7 @@ import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
 import type { Fragments } from "./fragments.ts";
 import type { FragmentRenderers } from "./renderers.ts";
+import { fillDataTables } from "./extensions/data-tables.ts";
 import { expandLiquid } from "../liquid/expand.ts";
 import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
@@ -74,6 +75,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const fragments = options.fragments ?? {};
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
+  fillDataTables(markdown, tokens, fragments, options.renderers);
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.

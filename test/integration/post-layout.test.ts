@@ -110,6 +110,8 @@ describe("client libraries of the post layout", () => {
     const html = await page("/blog/2024/pretty-tables/");
     for (let i = 1; i <= 12; i++) expect(html).toMatch(new RegExp(`<td[^>]*>model-${i}</td>`));
     expect(html).toContain("<td>sixth row</td>");
+    // A bootstrap-table `data-url` table: the build wrote the JSON's rows in, escaped.
+    expect(html).toContain("</thead><tbody><tr><td>1</td><td>&lt;b&gt;not markup&lt;/b&gt;</td><td>$1</td></tr><tr><td>2</td><td>Item 2</td><td>$2</td></tr><tr><td>3</td><td>Item 3</td><td></td></tr></tbody>");
     expect(html).toContain('<table data-toggle="table" data-search="true" data-pagination="true" data-page-size="5">');
     expect(loaded(html).sort()).toEqual(filesOf("pretty-table"));
     expect(filesOf("pretty-table").some((f) => /simple-datatables\.[0-9a-f]{10}\.js$/.test(f))).toBe(true);
