@@ -25,6 +25,8 @@ export interface FrontMatterInput {
 }
 
 const LAYOUTS: readonly Layout[] = ["post", "distill"];
+/** `images:` keys al-folio knows (see src/views/post-libraries.ts for the library each loads). */
+const IMAGE_KEYS = ["compare", "slider", "lightbox2", "photoswipe", "spotlight", "venobox"];
 
 /** Keys the engine understands now or passes through for al-folio features to come. */
 const KNOWN_KEYS = new Set([
@@ -108,6 +110,14 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   for (const key of ["chart", "mermaid", "tikzjax", "typograms", "pseudocode", "code_diff", "map", "images", "tabs", "pretty_table", "related_publications", "citation", "math", "jupyter", "citation_style", "doi", "license"]) {
     if (fm[key] !== undefined) extras[key] = fm[key];
   }
+
+  // al-folio's image components and galleries: a misspelt one would silently load nothing.
+  const images = fm["images"];
+  if (images && typeof images === "object" && !Array.isArray(images)) {
+    for (const key of Object.keys(images)) {
+      if (!IMAGE_KEYS.includes(key)) at(["images", key], `unknown \`images\` component \`${key}\` is ignored`, `use ${IMAGE_KEYS.join(", ")}`, "warning", "key");
+    }
+  } else if (images !== undefined && images !== null) at(["images"], "`images` must be a mapping like {slider: true}", undefined, "warning");
 
   if (fm["permalink"] !== undefined && fm["permalink"] !== null) {
     at(["permalink"], "a post's own `permalink` is not supported: the site's `permalink` (site.yml) gives its address", "remove it, or set `permalink:` in site.yml for every post", "warning", "key");

@@ -17,8 +17,6 @@ const IMAGE_LIBRARIES: Readonly<Record<string, string>> = {
   venobox: "venobox",
 };
 
-export const IMAGE_KEYS = Object.keys(IMAGE_LIBRARIES);
-
 export function postLibraries(meta: Pick<PostMeta, "extras">): string[] {
   const names: string[] = [];
   if (meta.extras["pretty_table"] === true) names.push("pretty-table");

@@ -61,6 +61,11 @@ Body`);
     ]);
   });
 
+  it("warns about an unknown images component at its key", () => {
+    const { problems } = check("---\ntitle: T\nimages:\n  slider: true\n  lightbox: true\n---\n");
+    expect(problems).toEqual(["content/posts/2024-01-03-x.md:5:3: warning: unknown `images` component `lightbox` is ignored\n  hint: use compare, slider, lightbox2, photoswipe, spotlight, venobox"]);
+  });
+
   it("warns that a post's own permalink is not used", () => {
     const { meta, problems } = check("---\ntitle: T\npermalink: /about/\n---\n");
     expect(meta?.path).toBe("/blog/2024/x/");
