@@ -20,11 +20,12 @@ type Timing = { ms: number };
 async function child(pageFile: string, liveFile: string, what: string, warm: boolean): Promise<void> {
   const page = JSON.parse(await readFile(pageFile, "utf8")) as PostPage;
   const live = JSON.parse(await readFile(liveFile, "utf8")) as Live;
-  const { renderMarkdown } = await import("../src/markdown/pipeline.ts");
+  const { postRenderOptions, renderMarkdown } = await import("../src/markdown/pipeline.ts");
   const { pageFrame } = await import("../src/routes/page-views.ts");
   const { layout } = await import("../src/views/layout.ts");
   if (warm) (await import("../src/warm-up.ts")).warmUp();
-  const opts = page.bibliography ? { bibliography: page.bibliography } : {};
+  // The stored body holds placeholders: render it with its fragments, as the worker does.
+  const opts = { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) };
   const t = performance.now();
   if (what === "markdown") renderMarkdown(page.post.body, opts);
   else layout(live, pageFrame("post", page, live, page.post.meta.path)).toString();
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const { bundleWorker, startWorker } = await import("./support/worker.ts");
   const { percentiles } = await import("./support/load.ts");
   const { writeSection } = await import("./support/report.ts");
-  const { renderMarkdown } = await import("../src/markdown/pipeline.ts");
+  const { postRenderOptions, renderMarkdown } = await import("../src/markdown/pipeline.ts");
   const { pageFrame } = await import("../src/routes/page-views.ts");
   const { layout } = await import("../src/views/layout.ts");
 
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   // Warm, in this process.
-  const opts = page.bibliography ? { bibliography: page.bibliography } : {};
+  // The stored body holds placeholders: render it with its fragments, as the worker does.
+  const opts = { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) };
   const time = (f: () => unknown) => {
     for (let i = 0; i < 50; i++) f();
     const xs: number[] = [];
@@ -102,7 +104,7 @@ async function main(): Promise<void> {
   await writeSection(
     "render",
     "Render (issue 3)",
-    `\`npm run bench -- render\` (bench/render.ts), on the ${which}: ${doc.citations.length} citations, ${doc.footnotes.length} footnote, its figures, tweet and details expanded per request. Node CPU times use performance.now around \`renderMarkdown\` (Liquid → marked → citation/footnote passes) and around the whole page (\`pageFrame\` + \`layout\`: distill view, TOC, appendix); warm = p50/p99 of 500 renders after 50; first = median of 5 fresh \`tsx\` processes each, timing the first call after module load (with and without the worker's start-up warm-up, src/warm-up.ts). workerd: the wrangler-bundled worker via Miniflare with KV filled by the real build; wall time includes loopback HTTP and three KV reads.`,
+    `\`npm run bench -- render\` (bench/render.ts), on the ${which}: ${doc.citations.length} citations, ${doc.footnotes.length} footnote, its figures, tweet and details made at build time (Liquid) and swapped in per request. Node CPU times use performance.now around \`renderMarkdown\` (Liquid → marked → citation/footnote passes) and around the whole page (\`pageFrame\` + \`layout\`: distill view, TOC, appendix); warm = p50/p99 of 500 renders after 50; first = median of 5 fresh \`tsx\` processes each, timing the first call after module load (with and without the worker's start-up warm-up, src/warm-up.ts). workerd: the wrangler-bundled worker via Miniflare with KV filled by the real build; wall time includes loopback HTTP and three KV reads.`,
     [
       { metric: "renderMarkdown, warm (Node CPU p50 / p99)", value: `${ms(md.p50)} / ${ms(md.p99)}` },
       { metric: "whole page, warm (Node CPU p50 / p99)", value: `${ms(full.p50)} / ${ms(full.p99)}` },

@@ -7,9 +7,13 @@ import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parsePostFileName } from "../../src/content/urls.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "./render-post.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { liquidPage, liquidSite, postUrlsByName } from "./liquid-scope.ts";
 import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
-import { parseFrontMatterFile } from "./front-matter-file.ts";
+import type { EngineFiles } from "../../src/store/types.ts";
+import type { ImageSize } from "./image-sizes.ts";
+import { parseFrontMatterFile, parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
@@ -17,10 +21,13 @@ import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import { scholarSession, usesScholarTags, type ScholarSession } from "./scholar.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
-import type { Fragments } from "../../src/markdown/fragments.ts";
+import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import { withStylesHash } from "./style-hash.ts";
+import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
+import { LabelRegistry } from "./label-check.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -35,14 +42,20 @@ export interface ContentSource {
   bibliographies: string[];
   /** Their text, by file name (absent: no post can cite). */
   bibliographyFiles?: Record<string, SourceFile>;
+  /** `_bibliography/papers.bib`: the site-wide bibliography of jekyll-scholar tags (al-folio's place). */
+  siteBibliography?: SourceFile;
   /** Paths of everything under `assets/`, relative to the content folder (`assets/img/x.jpg`). */
   assets: string[];
-  /** Text of a file under assets/ (`assets/json/x.json`), for build-time fragments; undefined when absent. */
+  /** Text of a file under the content folder (`assets/jupyter/x.ipynb`), for Liquid tags that read one. */
   readAsset?: (path: string) => string | undefined;
+  /** Pixel sizes of the pictures under `assets/` (image-size), for figures' width/height. */
+  imageSize?: (path: string) => ImageSize | undefined;
   /** The engine stylesheet's public path (content-hashed). */
   stylesheet: string;
   /** Client libraries' public paths by name (see client-assets.ts). */
   libraries?: Record<string, ClientLibrary>;
+  /** The engine scripts' public paths (content-hashed); absent: pages load no engine script. */
+  engineFiles?: EngineFiles;
 }
 
 export interface BuildOptions {
@@ -77,14 +90,29 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     let parsed = bibCache.get(name);
     if (!parsed) {
       const bib = source.bibliographyFiles?.[name];
-      parsed = bib ? parseBibliography(bib.text, bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
+      // bodyText: no control characters or lone surrogates reach a page from a .bib either.
+      parsed = bib ? parseBibliography(bodyText(bib.text), bib.file) : { entries: {}, csl: {}, broken: new Set(), problems: [] };
       bibCache.set(name, parsed);
       citedKeys.set(name, new Set());
     }
     return parsed;
   };
+  // The site-wide bibliography of jekyll-scholar tags (`_bibliography/papers.bib`), read once when a post uses the tags.
+  const SITE_BIB = "_bibliography/papers.bib";
+  const readSiteBibliography = (): ParsedBibliography | undefined => {
+    if (!source.siteBibliography) return undefined;
+    if (!bibCache.has(SITE_BIB)) {
+      bibCache.set(SITE_BIB, parseBibliography(source.siteBibliography.text, source.siteBibliography.file));
+      citedKeys.set(SITE_BIB, new Set());
+    }
+    return bibCache.get(SITE_BIB);
+  };
   const assets = new Set(source.assets);
   const byPath = new Map<string, string>();
+  const labels = new LabelRegistry();
+  // `{% post_url %}` by file name: each post's own path (its front matter under the site's permalink).
+  const postUrls = postUrlsByName(source.posts, site);
+  const liquidSiteData = liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined);
   for (const { file, text } of source.posts) {
     const name = file.slice(file.lastIndexOf("/") + 1);
     const parsedName = parsePostFileName(name);
@@ -120,6 +148,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["giscus_comments"]), message: "`giscus_comments: true` but site.yml has no `giscus` settings: no comments are shown", hint: "add giscus: {repo, repo_id, category, category_id} to site.yml", severity: "warning" });
     }
 
+    for (const w of labels.check(meta)) problems.push({ file, ...split.locate([w.key, w.index]), message: w.message, hint: w.hint, severity: "warning" });
     if (meta.disqusComments && !site.disqusShortname) {
       problems.push({ file, ...split.locate(["disqus_comments"]), message: "`disqus_comments: true` but site.yml has no Disqus shortname: no comments are shown", hint: "add disqus_shortname: NAME to site.yml (NAME as in NAME.disqus.com)", severity: "warning" });
     }
@@ -128,26 +157,57 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["thumbnail"]), message: `thumbnail \`${meta.thumbnail}\` is not a file under assets/ nor an http(s) URL: the cards show no picture`, hint: "write it as assets/img/NAME.jpg, relative to the content folder", severity: "warning" });
       delete meta.thumbnail; // no broken picture on cards and link previews
     }
+    // Limits and unclosed raw HTML, before any parser sees the body.
+    const checked = bodyProblems(split.body);
+    for (const p of checked) problems.push({ file, ...p, line: p.line + split.bodyLine - 1 });
+    if (checked.some((p) => p.severity === "error")) continue;
 
-    const post: PostRecord = { meta: withStylesHash(meta), body: split.body, sourceFile: file, bodyLine: split.bodyLine };
+    const post: PostRecord = { meta: withStylesHash(meta), body: bodyText(split.body), sourceFile: file, bodyLine: split.bodyLine };
     const parsedBib = meta.bibliography && source.bibliographies.includes(meta.bibliography) ? readBibliography(meta.bibliography) : undefined;
     const bibliography = parsedBib?.entries;
     const style = citationStyleOf(meta, site, file, split.locate);
     if (style.problem) problems.push(style.problem);
+    const siteBib = usesScholarTags(post.body) ? readSiteBibliography() : undefined;
+    const scholar: ScholarSession | undefined = usesScholarTags(post.body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style.id) : undefined;
     let doc;
-    // Math and highlighted code are made here once and stored with the post (see src/markdown/fragments.ts).
-    const fragments: Fragments = {};
     try {
-      doc = renderMarkdown(post.body, { assetExists: (p) => assets.has(p), fragments, renderers: pageRenderers(source.readAsset), ...(bibliography ? { bibliography } : {}) });
+      const cpuStart = process.cpuUsage();
+      const rendered = renderPost(post.body, {
+        ...(scholar ? { scholar } : {}),
+        assetExists: (p) => assets.has(p),
+        ...(source.readAsset ? { readAsset: source.readAsset } : {}),
+        ...(source.imageSize ? { imageSize: source.imageSize } : {}),
+        postUrl: (name) => postUrls.get(name),
+        page: liquidPage(meta, split.data),
+        site: liquidSiteData,
+        ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
+        renderers: pageRenderers(source.readAsset),
+        ...(bibliography ? { bibliography } : {}),
+      });
+      // The stored post is the prepared body: Liquid never runs in the worker.
+      post.body = rendered.body;
+      post.fragments = rendered.fragments;
+      if (rendered.embeds.length) post.embeds = rendered.embeds;
+      doc = rendered.doc;
+      // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
+      const slow = overBudget(cpuMsSince(cpuStart), () => renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) }));
+      if (slow) doc.problems.push(slow);
     } catch (err) {
       problems.push({ file, line: split.bodyLine, col: 1, message: `the post does not render: ${(err as Error).message}`, severity: "error" });
       continue;
     }
     if (meta.bibliography) for (const key of doc.citations) citedKeys.get(meta.bibliography)?.add(key.toLowerCase());
+    for (const key of scholar?.cited() ?? []) for (const name of [meta.bibliography, SITE_BIB]) if (name) citedKeys.get(name)?.add(key.toLowerCase());
+    // al-folio's `related_publications: true`: the works the post cites with jekyll-scholar, listed after it.
+    const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
+    if (publications) post.publications = publications;
     // Body lines count from the body's first line; the file's from its first.
     for (const p of doc.problems) problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
     if (doc.problems.some((p) => p.severity === "error")) continue;
-    if (Object.keys(fragments).length) post.fragments = { ...post.fragments, ...fragments };
+    const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang));
+    for (const d of doc.diagrams.filter((d) => drawn.missing.includes(d.lang))) {
+      problems.push({ file, line: d.line + split.bodyLine - 1, col: 1, message: `\`${d.lang}\` fence, but its library is not enabled: the source is shown as code`, hint: `add \`${DIAGRAMS[d.lang]!.flag}\` to the front matter`, severity: "warning" });
+    }
     for (const name of meta.toc ? unresolvedToc(resolveToc(meta.toc, doc.headings)) : []) {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
@@ -166,6 +226,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
+    ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
     ...(source.libraries ? { libraries: source.libraries } : {}),
   });

@@ -34,7 +34,18 @@ export interface LibrarySpec {
 /** The libraries the engine knows, by the name views ask for. */
 export const LIBRARIES: Record<string, LibrarySpec> = {
   katex: { styles: ["katex/dist/katex.min.css"] },
+  highlight: { styles: [new URL("../../src/styles/highlight.css", import.meta.url)] },
+  // Diagram and chart fences (src/content/diagrams.ts); `diagrams` draws them and comes last.
+  mermaid: { scripts: ["mermaid/dist/mermaid.min.js"] },
+  chartjs: { scripts: ["chart.js/dist/chart.umd.min.js"] },
+  echarts: { scripts: ["echarts/dist/echarts.min.js"] },
+  vega_lite: { scripts: ["vega/build/vega.min.js", "vega-lite/build/vega-lite.min.js", "vega-embed/build/vega-embed.min.js"] },
+  plotly: { scripts: ["plotly.js-dist-min/plotly.min.js"] },
+  leaflet: { styles: ["leaflet/dist/leaflet.css"], scripts: ["leaflet/dist/leaflet.js"] },
+  diff2html: { styles: ["diff2html/bundles/css/diff2html.min.css"], scripts: ["diff2html/bundles/js/diff2html-ui.min.js"] },
+  pseudocode: { styles: ["katex/dist/katex.min.css", "pseudocode/build/pseudocode.min.css"], scripts: ["katex/dist/katex.min.js", "pseudocode/build/pseudocode.min.js"] },
   ...POST_LAYOUT_LIBRARIES,
+  diagrams: { scripts: [new URL("../../src/client/diagrams.js", import.meta.url)] },
 };
 
 export interface BuiltLibraries {

@@ -6,6 +6,7 @@
 import { LineCounter, parseDocument, isNode, isMap, type Document } from "yaml";
 import type { ContentError } from "../../src/content/error.ts";
 import type { Locate } from "../../src/content/front-matter.ts";
+import { frontMatterSizeProblem } from "../../src/content/limits.ts";
 
 export interface SplitFile {
   data: unknown;
@@ -32,6 +33,9 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
   if (end < 0) return none("front matter is not closed", "add a line with `---` after the last YAML key", lines.length);
 
   const yamlText = lines.slice(1, end).join("\n");
+  // Before the YAML parser: its cost grows with the text.
+  const tooBig = frontMatterSizeProblem(yamlText);
+  if (tooBig) return none(tooBig, "move long data into a file under assets/ and keep the front matter to settings", 2);
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // YAML line 1 is file line 2 (after the opening fence).

@@ -3,13 +3,21 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
+import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
 import { buildLibraries } from "./client-assets.ts";
 import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
 export const ENGINE_ASSET_DIR = "assets/edgefolio";
+/** The site-wide bibliography of jekyll-scholar tags, relative to the content folder. */
+export const SITE_BIBLIOGRAPHY = "_bibliography/papers.bib";
 export const STYLESHEET_SOURCE = new URL("../../src/styles/edgefolio.css", import.meta.url);
+/** The engine's browser files (plain JavaScript and SVG, served as written). */
+const ENGINE_FILES = { theme: "theme.js", site: "site.js", favicon: "favicon.svg" } as const;
+const CLIENT_DIR = new URL("../../src/client/", import.meta.url);
+
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 10);
 
 async function walk(dir: string): Promise<string[]> {
   let entries;
@@ -38,6 +46,14 @@ export interface LoadedContent {
   stylesheetText: string;
   /** Client libraries to publish (see client-assets.ts). */
   libraryFiles: PublicFiles;
+  /** The engine's browser files' text, by public path (`assets/edgefolio/theme.<hash>.js`). */
+  engineFileTexts: Map<string, string>;
+}
+
+/** Text of an asset (a notebook a Liquid tag renders), read when asked; undefined when absent. */
+function readAssetText(assetFiles: Map<string, string>, path: string): string | undefined {
+  const abs = assetFiles.get(path);
+  return abs === undefined ? undefined : readFileSync(abs, "utf8");
 }
 
 /** `display` is how paths appear in messages (relative to the working directory). */
@@ -62,13 +78,27 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
     bibliographyFiles[name] = { file: display(abs), text: await readFile(abs, "utf8") };
   }
 
+  const imageSizes = await readImageSizes(assetFiles);
+  // The site-wide jekyll-scholar bibliography, where al-folio keeps it (`_bibliography/papers.bib`).
+  const papersFile = join(contentDir, SITE_BIBLIOGRAPHY);
+  const siteBibliography: SourceFile | undefined = await readFile(papersFile, "utf8").then((text) => ({ file: display(papersFile), text }), () => undefined);
+
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
-  const hash = createHash("sha256").update(stylesheetText).digest("hex").slice(0, 10);
+  const hash = contentHash(stylesheetText);
   const { libraries, files: libraryFiles } = await buildLibraries();
+  const engineFileTexts = new Map<string, string>();
+  const engineFiles = { theme: "", site: "", favicon: "" };
+  for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {
+    const text = await readFile(new URL(file, CLIENT_DIR), "utf8");
+    const path = `${ENGINE_ASSET_DIR}/${file.replace(/\.(\w+)$/, `.${contentHash(text)}.$1`)}`;
+    engineFileTexts.set(path, text);
+    engineFiles[name] = `/${path}`;
+  }
   return {
-    source: { site, posts, bibliographies, bibliographyFiles, assets: [...assetFiles.keys()], readAsset: (path) => (assetFiles.has(path) ? readFileSync(assetFiles.get(path)!, "utf8") : undefined), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, libraries },
+    source: { site, posts, bibliographies, bibliographyFiles, ...(siteBibliography ? { siteBibliography } : {}), assets: [...assetFiles.keys()], readAsset: (p) => readAssetText(assetFiles, p), imageSize: (p) => imageSizes.get(p), stylesheet: `/${ENGINE_ASSET_DIR}/style.${hash}.css`, engineFiles, libraries },
     assetFiles,
     stylesheetText,
+    engineFileTexts,
     libraryFiles,
   };
 }

@@ -1,6 +1,6 @@
 /** Orderings and groupings of posts shared by the pages and the feeds. */
 import type { PostRecord } from "../../src/content/types.ts";
-import { slugify } from "../../src/content/slug.ts";
+import { labelSlug } from "../../src/content/slug.ts";
 
 export interface PostGroup {
   /** The first spelling seen (`Deep Learning`), shown on pages. */
@@ -14,7 +14,7 @@ export function groupBy(posts: readonly PostRecord[], keys: (p: PostRecord) => s
   const groups = new Map<string, PostGroup>();
   for (const post of posts) {
     for (const label of new Set(keys(post))) {
-      const key = slugify(label);
+      const key = labelSlug(label);
       if (!key) continue;
       const g = groups.get(key) ?? { label, posts: [] };
       // Two spellings of one tag on a post (`ML`, `ml`) list it once; posts arrive one at a time.

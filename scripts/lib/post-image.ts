@@ -4,6 +4,7 @@
  */
 import type { PostRecord } from "../../src/content/types.ts";
 import { assetPath } from "../../src/content/urls.ts";
+import { PLACEHOLDER } from "../../src/markdown/fragments.ts";
 
 // The first picture of the body, whichever way it was written: al-folio's
 // figure include, a Markdown image, or an <img> element.
@@ -12,7 +13,9 @@ const FIRST_FIGURE = /\{%-?\s*include\s+figure\.(?:html|liquid)\b[^%]*?\bpath\s*
 /** Site path (`/assets/img/x.jpg`) or absolute http(s) URL; undefined when the post has no picture. */
 export function postImage(post: PostRecord): string | undefined {
   const found = post.meta.thumbnail ?? (() => {
-    const m = FIRST_FIGURE.exec(post.body);
+    // A built post's figures are fragments standing in its body as placeholders: look at them in place.
+    const body = post.fragments ? post.body.replace(PLACEHOLDER, (p: string, key: string) => post.fragments![key] ?? p) : post.body;
+    const m = FIRST_FIGURE.exec(body);
     return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   })();
   return found ? pictureUrl(found) : undefined;

@@ -5,7 +5,7 @@
  * is never "related", so a post with no related posts shows none.
  */
 import type { PostRecord } from "../../src/content/types.ts";
-import { slugify } from "../../src/content/slug.ts";
+import { labelSlug } from "../../src/content/slug.ts";
 
 /** How many related posts a post lists (al-folio's `max_related` default). */
 export const MAX_RELATED = 5;
@@ -15,7 +15,7 @@ export const MAX_RELATED = 5;
  * Cost is the sum over posts of the sizes of their tags' groups, not posts².
  */
 export function relatedPosts(newestFirst: readonly PostRecord[], max = MAX_RELATED): number[][] {
-  const tagSlugs = newestFirst.map((p) => [...new Set(p.meta.tags.map(slugify).filter(Boolean))]);
+  const tagSlugs = newestFirst.map((p) => [...new Set(p.meta.tags.map(labelSlug).filter(Boolean))]);
   const byTag = new Map<string, number[]>();
   newestFirst.forEach((post, i) => {
     if (post.meta.redirect) return; // its page is a redirect: nothing to link to

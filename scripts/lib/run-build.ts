@@ -70,6 +70,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
     copies: new Map([...loaded.assetFiles].filter(([rel]) => !rel.startsWith(ENGINE_ASSET_DIR + "/")).concat([...loaded.libraryFiles.copies])),
     texts: new Map([
       [bundle.manifest.stylesheet.slice(1), loaded.stylesheetText],
+      ...loaded.engineFileTexts,
       ["_headers", STATIC_HEADERS],
       ...loaded.libraryFiles.texts,
     ]),

@@ -65,6 +65,9 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
   const permalink = text_("permalink", DEFAULT_PERMALINK);
   const permalinkError = permalinkProblem(permalink);
   if (permalinkError) at(["permalink"], `${permalinkError} in \`permalink: ${permalink}\``, "e.g. /blog/:year/:title/ (the default) or /:categories/:year/:month/:day/:title:output_ext");
+  // al-folio writes paths with or without the leading slash.
+  const faviconRaw = text_("favicon", "");
+  const favicon = !faviconRaw || /^https?:\/\//.test(faviconRaw) ? faviconRaw : `/${faviconRaw.replace(/^\/+/, "")}`;
   const citationStyle = raw["citation_style"] === undefined ? undefined : text_("citation_style", DISTILL_STYLE);
   if (citationStyle !== undefined && citationStyle !== DISTILL_STYLE && !loadStyle(citationStyle)) {
     at(["citation_style"], `unknown citation style \`${citationStyle}\``, `use ${DISTILL_STYLE}, ${NAMED_STYLES.join(", ")} or another id of the CSL style repository`);
@@ -85,6 +88,7 @@ export function parseSiteConfig(text: string, file: string): { site: SiteConfig;
     ...(disqusShortname ? { disqusShortname } : {}),
     ...(permalink !== DEFAULT_PERMALINK && !permalinkError ? { permalink } : {}),
     ...(raw["twitter_widgets"] === true ? { twitterWidgets: true } : {}),
+    ...(favicon ? { favicon } : {}),
     ...(citationStyle && citationStyle !== DISTILL_STYLE && loadStyle(citationStyle) ? { citationStyle } : {}),
   };
   return { site, problems };

@@ -9,8 +9,9 @@ import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/type
 import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
-import { feedRenderers } from "./render/renderers.ts";
+import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { feedRenderOptions } from "./render/renderers.ts";
+import { appendix } from "../../src/views/appendix.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
 import { pictureUrl, postImage } from "./post-image.ts";
@@ -118,10 +119,12 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   }
 
   // Feeds, sitemap and robots.txt: documents made from the posts and the pages above.
-  // Feeds carry the same citations as the pages.
+  // Feeds carry the same citations as the pages, as plain links (a feed reader has no
+  // hover cards), with the footnotes and references they point to after the body.
   const renderHtml = (post: PostRecord) => {
     const bibliography = cited.get(post.meta.path);
-    return renderMarkdown(post.body, { renderers: feedRenderers(), ...(bibliography ? { bibliography } : {}) }).html;
+    const doc = renderMarkdown(post.body, feedRenderOptions({ ...postRenderOptions(post), cards: false, ...(bibliography ? { bibliography } : {}) }));
+    return doc.html + appendix(doc, bibliography).toString();
   };
   for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
   return pages;

@@ -8,6 +8,7 @@ import type { Affiliation, Author, Layout, PostMeta, Toc, TocEntry } from "./typ
 import { parsePostDate } from "./dates.ts";
 import { postPath } from "./urls.ts";
 import { cssForStyleElement } from "../escape/index.ts";
+import { dateMismatch, redirectProblem, valueProblems, withoutControlsDeep } from "./front-matter-checks.ts";
 
 /** A YAML path (`["authors", 0, "name"]`) → where it is in the file. */
 export type Locate = (path: readonly (string | number)[], part?: "key" | "value") => { line: number; col: number };
@@ -55,7 +56,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     at([], "front matter must be a YAML mapping (key: value lines between the two `---`)");
     return { meta: null, problems };
   }
-  const fm = data as Record<string, unknown>;
+  for (const p of valueProblems(data)) at(p.path, p.message, p.hint, p.severity, p.part);
+  const fm = withoutControlsDeep(data) as Record<string, unknown>;
 
   for (const key of Object.keys(fm)) {
     if (!KNOWN_KEYS.has(key)) at([key], `unknown front-matter key \`${key}\` is ignored`, "check its spelling against al-folio's keys", "warning", "key");
@@ -91,6 +93,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   const dateText = str("date", false) ?? input.fileDate;
   const date = parsePostDate(dateText, input.timeZone);
   if (!date) at(fm["date"] === undefined ? [] : ["date"], `invalid date \`${dateText}\``, "write it as YYYY-MM-DD, optionally followed by HH:MM:SS and an offset like +0100");
+  const mismatch = fm["date"] === undefined || !date ? null : dateMismatch(dateText, input.fileDate);
+  if (mismatch) at(["date"], mismatch, "rename the file or change the date, so both say the same day", "warning");
 
   let lastModified: string | undefined;
   for (const key of ["last_updated", "last_modified_at"]) {
@@ -126,6 +130,8 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
   const bibliography = str("bibliography", false);
   const thumbnail = str("thumbnail", false);
   const redirect = str("redirect", false);
+  const badRedirect = redirect === undefined ? null : redirectProblem(redirect);
+  if (badRedirect) at(["redirect"], badRedirect, "write `redirect: /blog/2024/new-post/` or `redirect: https://example.org/page`");
   const toc = readToc(fm["toc"], at);
   const categories = readWords(fm, "categories", at);
   const meta: PostMeta = {

@@ -1,3 +1,5 @@
+import { isReservedId } from "./reserved-ids.ts";
+
 /**
  * The one slug function, used for URLs (tags, categories) and heading ids, so
  * a link computed anywhere matches the target computed anywhere else.
@@ -16,6 +18,24 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
+// Symbols that tell tags apart (`C`, `C++`, `C#`), spelled out before slugifying.
+const SYMBOL_WORDS: Record<string, string> = { "+": " plus ", "#": " sharp ", "@": " at ", "*": " star " };
+
+/**
+ * The slug of a tag or category in URLs (`/blog/tag/SLUG/`), for links,
+ * archives and feeds alike. Like slugify, but symbols that distinguish
+ * names are spelled out, so `C`, `C++` and `C#` get three addresses
+ * (`c`, `c-plus-plus`, `c-sharp`), and a name of symbols only never
+ * gets an empty slug: its code points stand in (`★` → `u2605`).
+ *
+ * @example labelSlug("C++") // "c-plus-plus"
+ */
+export function labelSlug(label: string): string {
+  const slug = slugify(label.replace(/[+#@*]/g, (c) => SYMBOL_WORDS[c]!));
+  if (slug) return slug;
+  return [...label.trim()].map((c) => "u" + c.codePointAt(0)!.toString(16)).join("-");
+}
+
 /**
  * Hands out unique ids within one document: the first `intro` stays `intro`,
  * the next ones become `intro-1`, `intro-2` (al-folio's duplicate-heading bug #3236).
@@ -23,11 +43,16 @@ export function slugify(text: string): string {
 export class SlugRegistry {
   private readonly seen = new Map<string, number>();
 
+  /** `reserved`: ids the page writes itself, which generated ids step past (default: the layout's, see reserved-ids.ts). */
+  constructor(private readonly reserved: (id: string) => boolean = isReservedId) {}
+
   unique(text: string): string {
-    const base = slugify(text) || "section";
+    let base = slugify(text) || "section";
+    // `ref-x` → `section-ref-x`: a suffix would not help, the prefix itself is the page's.
+    if (this.reserved(base) && this.reserved(`${base}-1`)) base = `section-${base}`;
     let id = base;
     let n = this.seen.get(base) ?? 0;
-    while (this.seen.has(id)) id = `${base}-${++n}`;
+    while (this.seen.has(id) || this.reserved(id)) id = `${base}-${++n}`;
     this.seen.set(base, n);
     this.seen.set(id, 0);
     return id;

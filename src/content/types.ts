@@ -68,6 +68,10 @@ export interface PostRecord {
   body: string;
   /** HTML the build made for the body (see src/markdown/fragments.ts); absent before the build prepares the post. */
   fragments?: Fragments;
+  /** Optional scripts the body's tags asked for (`twitter`), found by the build. */
+  embeds?: string[];
+  /** al-folio's related publications (`related_publications: true`): HTML made by the build from the works cited with jekyll-scholar tags. */
+  publications?: string;
   /** Where the post came from, for messages: `content/posts/2024-01-03-x.md`. */
   sourceFile: string;
   /** 1-based line of the body's first line in the source file. */
@@ -127,6 +131,8 @@ export interface SiteConfig {
   /** `twitter_widgets: true`: pages with a `{% twitter %}` load Twitter's script (the quote reads fine without). */
   twitterWidgets?: boolean;
   footer: string;
+  /** `favicon`: site path of the icon (`/assets/img/icon.png`); absent: the engine's default. */
+  favicon?: string;
   /** `citation_style`: the CSL style id posts format their references in (build time); absent: distill-like. */
   citationStyle?: string;
 }

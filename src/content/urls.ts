@@ -1,5 +1,5 @@
 /** The URL scheme (al-folio's), in one place: every link and every route comes from here. */
-import { slugify } from "./slug.ts";
+import { labelSlug } from "./slug.ts";
 import { DEFAULT_PERMALINK, expandPermalink, type PermalinkPost } from "./permalink.ts";
 
 /**
@@ -10,8 +10,8 @@ import { DEFAULT_PERMALINK, expandPermalink, type PermalinkPost } from "./permal
 export const postPath = (post: PermalinkPost, permalink: string = DEFAULT_PERMALINK): string => expandPermalink(permalink, post);
 export const blogPagePath = (page: number): string => (page <= 1 ? "/blog/" : `/blog/page/${page}/`);
 export const yearPath = (year: string): string => `/blog/${year}/`;
-export const tagPath = (tag: string): string => `/blog/tag/${slugify(tag)}/`;
-export const categoryPath = (category: string): string => `/blog/category/${slugify(category)}/`;
+export const tagPath = (tag: string): string => `/blog/tag/${labelSlug(tag)}/`;
+export const categoryPath = (category: string): string => `/blog/category/${labelSlug(category)}/`;
 /** Site-relative asset reference as al-folio writes it (`assets/img/x.jpg`) → `/assets/img/x.jpg`. */
 export const assetPath = (path: string): string => "/" + path.replace(/^\/+/, "");
 /**

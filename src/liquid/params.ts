@@ -6,9 +6,9 @@ export type Params = Map<string, string | boolean>;
 const PARAM = /([A-Za-z_][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))/y;
 
 /**
- * Parse `key=value` pairs. Quoted values are text; unquoted ones must be
- * `true`, `false` or a number: Liquid variables (`path=page.img`) are not
- * supported and are reported, never silently treated as text.
+ * Parse `key=value` pairs as Jekyll's include does. Quoted values are text;
+ * unquoted ones are `true`, `false`, a number, or a Liquid variable
+ * (`path=page.img`) whose value is taken (undefined: reported, left out).
  */
 export function parseParams(text: string, ctx: LiquidContext, tag: string): Params {
   const params: Params = new Map();
@@ -26,7 +26,11 @@ export function parseParams(text: string, ctx: LiquidContext, tag: string): Para
     if (bare === undefined) params.set(key!, (dq ?? sq)!);
     else if (bare === "true" || bare === "false") params.set(key!, bare === "true");
     else if (/^-?\d+(\.\d+)?$/.test(bare)) params.set(key!, bare);
-    else ctx.report({ severity: "error", message: `\`${key}=${bare}\` in \`${tag}\`: Liquid variables are not supported`, hint: `quote the value: ${key}="${bare}"` });
+    else {
+      const value = ctx.evaluate(bare);
+      if (value === undefined || value === null) ctx.report({ severity: "warning", message: `\`${key}=${bare}\` in \`${tag}\`: \`${bare}\` is not defined`, hint: `define it, or quote the value: ${key}="${bare}"` });
+      else params.set(key!, typeof value === "boolean" ? value : String(value));
+    }
     i = PARAM.lastIndex;
   }
   return params;

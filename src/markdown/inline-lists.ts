@@ -11,14 +11,13 @@ const INLINE_HOLDERS = new Set(["paragraph", "heading", "text"]);
 /** Each inline list directly under a block (paragraph, heading, tight list text, table cell), in document order. */
 export function blockInlineLists(tokens: readonly Token[], out: Token[][] = []): Token[][] {
   for (const t of tokens) {
-    if (INLINE_HOLDERS.has(t.type) && "tokens" in t && Array.isArray(t.tokens)) out.push(t.tokens as Token[]);
+    if ((INLINE_HOLDERS.has(t.type) || (t.type === "markdownHtml" && t["span"] === true)) && "tokens" in t && Array.isArray(t.tokens)) out.push(t.tokens as Token[]);
     else if (t.type === "list") for (const item of (t as Tokens.List).items) blockInlineLists(item.tokens, out);
     else if (t.type === "table") {
       const table = t as Tokens.Table;
       for (const cell of table.header) out.push(cell.tokens);
       for (const row of table.rows) for (const cell of row) out.push(cell.tokens);
     } else if ("tokens" in t && Array.isArray(t.tokens)) blockInlineLists(t.tokens as Token[], out);
-    else if ("items" in t && Array.isArray(t.items)) for (const item of t.items as Token[]) blockInlineLists([item], out);
   }
   return out;
 }

@@ -12,12 +12,17 @@ import { blockAttributes, applyBlockAttributes, AttributeResolver, collectDefini
 import { applySpanAttributes, spanAttributes } from "./extensions/span-attributes.ts";
 import { kramdownExtensions, type UnclosedExtensionToken } from "./extensions/kramdown-extensions.ts";
 import { kramdownFootnotes, resolveFootnotes, type FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
-import { allInlineLists } from "./inline-lists.ts";
+import { definitionList } from "./extensions/definition-list.ts";
+import { abbreviations, applyAbbreviations } from "./extensions/abbreviations.ts";
+import { markdownInHtml } from "./extensions/markdown-in-html.ts";
+import { applyTypography } from "./extensions/typography.ts";
+import { applyEmoji, mayHoldShortcodes } from "./extensions/emoji.ts";
+import { allInlineLists, blockInlineLists } from "./inline-lists.ts";
 import { positionAt } from "../content/error.ts";
 import type { RenderProblem } from "./pipeline.ts";
 
 /** The kramdown extensions, for `new Marked(...)`. */
-export const kramdownSyntax: MarkedExtension[] = [kramdownExtensions, blockAttributes, spanAttributes, kramdownFootnotes];
+export const kramdownSyntax: MarkedExtension[] = [kramdownExtensions, blockAttributes, spanAttributes, kramdownFootnotes, definitionList, abbreviations, markdownInHtml];
 
 /** The source as marked should lex it (attribute lines on lines of their own). */
 export const prepareKramdown = (text: string): string => separateAttributeLines(text);
@@ -38,7 +43,8 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /**
  * Run the kramdown passes over `tokens` (lexed from `text`, the expanded
  * body); problems are located in `source`, the body as the author wrote it.
- * Run before heading ids, citations and distill footnotes are numbered.
+ * Run before heading ids (so `{#id}` and typographic quotes reach them),
+ * citations and distill footnotes are numbered.
  */
 export function applyKramdown(markdown: Marked, tokens: Token[], text: string, source: string, options: KramdownOptions = {}): RenderProblem[] {
   const problems: RenderProblem[] = [];
@@ -72,5 +78,11 @@ export function applyKramdown(markdown: Marked, tokens: Token[], text: string, s
       problems.push({ ...(second < 0 ? { line: 1, col: 1 } : positionAt(source, second)), severity: "warning", message: `footnote \`[^${name}]\` is defined twice; the first definition is used` });
     }
   }
+
+  // Text passes last, so they see the final inline lists (attribute lists and footnote marks gone).
+  const blocks = blockInlineLists(tokens);
+  applyTypography(blocks);
+  if (text.includes("*[")) applyAbbreviations(tokens, blocks);
+  if (mayHoldShortcodes(text)) applyEmoji(blocks);
   return problems;
 }

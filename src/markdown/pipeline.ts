@@ -3,37 +3,42 @@
  * the worker (to render at the edge). One Marked instance at module scope;
  * extensions are plain objects from ./extensions, one per file.
  *
- * Rendering is Liquid (as Jekyll: before Markdown) → lex → token passes
- * (heading ids, citation and footnote numbers) → parse, so per-document
- * state lives in the tokens and never in module scope.
+ * Liquid ran at build time (src/liquid/prepare.ts, as Jekyll: before
+ * Markdown); the body given here is the prepared one. Rendering is lex →
+ * placeholders swapped for their fragments → token passes (heading ids,
+ * citation and footnote numbers) → parse, so per-document state lives in the
+ * tokens and never in module scope.
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, markCitationCopies, numberCitations } from "./extensions/cite.ts";
-import { footnote, numberFootnotes } from "./extensions/footnote.ts";
+import { cite, markCitationCopies, numberCitations, type CiteToken } from "./extensions/cite.ts";
+import { footnote, numberFootnotes, type FootnoteToken } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
-import type { Fragments } from "./fragments.ts";
+import { code, highlightCode } from "./extensions/code.ts";
 import type { FragmentRenderers } from "./renderers.ts";
 import { fillDataTables } from "./extensions/data-tables.ts";
-import { expandLiquid } from "../liquid/expand.ts";
-import type { Bibliography } from "../bibliography/types.ts";
 import { positionAt } from "../content/error.ts";
+import { swapPlaceholders } from "./placeholders.ts";
+import type { Fragments } from "./fragments.ts";
+import type { Bibliography } from "../bibliography/types.ts";
 import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax, code);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
   bibliography?: Bibliography;
-  /** Given by the build, which knows the content folder: `assets/…` paths are checked. */
-  assetExists?: (path: string) => boolean;
-  /** HTML made at build time (`post.fragments`): read back by the worker, filled by the build. */
+  /** HTML the build made for the body (`post.fragments`): placeholders, math, code. The build's math and code renderers record theirs here. */
   fragments?: Fragments;
   /** Build only: KaTeX and the highlighter, whose output is recorded in `fragments`. */
   renderers?: FragmentRenderers;
+  /** Optional scripts the build found the body needs (`post.embeds`), passed through to the views. */
+  embeds?: readonly string[];
+  /** `false`: citations and footnotes without hover cards (feeds, read without our CSS). Default true. */
+  cards?: boolean;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
 }
@@ -56,25 +61,33 @@ export interface RenderedDocument {
   footnotes: string[];
   /** Optional scripts the body asked for (`twitter`). */
   embeds: string[];
-  /** Client libraries the body needs (`katex`), for the page's <head>. */
+  /** Client libraries the body needs (`katex`, `highlight`), for the page's <head>. */
   libraries: string[];
+  /** Diagram fence languages used (mermaid, chartjs, …), each with its first fence's line. */
+  diagrams: { lang: string; line: number }[];
   problems: RenderProblem[];
 }
 
 export function renderMarkdown(source: string, options: RenderOptions = {}): RenderedDocument {
-  const liquid = expandLiquid(source, options.assetExists ? { assetExists: options.assetExists } : {});
-  const problems: RenderProblem[] = liquid.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
-
-  const tokens = markdown.lexer(prepareKramdown(liquid.text));
+  const problems: RenderProblem[] = [];
+  const tokens = markdown.lexer(prepareKramdown(source));
+  if (options.fragments) swapPlaceholders(markdown, tokens, options.fragments);
   splitMarksInHtml(markdown, tokens);
-  problems.push(...applyKramdown(markdown, tokens, liquid.text, source, options.footnotes ? { footnotes: options.footnotes } : {}));
+  // Located in the prepared body; the build maps problems back to the author's text.
+  problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
   const notes = numberFootnotes(markdown, tokens);
+  if (options.cards === false) {
+    void markdown.walkTokens(tokens, (t) => {
+      if (t.type === "dCite" || t.type === "dFootnote") (t as CiteToken | FootnoteToken).plain = true;
+    });
+  }
   if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
   const fragments = options.fragments ?? {};
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
+  const codes = highlightCode(markdown, tokens, fragments, options.renderers);
   fillDataTables(markdown, tokens, fragments, options.renderers);
 
   const body = markdown.parser(tokens);
@@ -85,8 +98,18 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     headings: found,
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
-    embeds: [...liquid.embeds],
-    libraries: maths.found ? ["katex"] : [],
+    embeds: [...(options.embeds ?? [])],
+    libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : [])],
+    diagrams: [...codes.diagrams].map(([lang, raw]) => ({ lang, line: positionAt(source, Math.max(source.indexOf(raw), 0)).line })),
     problems,
+  };
+}
+
+/** What a stored post gives the renderer: its fragments, embeds and footnote style (distill posts join kramdown notes to distill's). */
+export function postRenderOptions(post: { fragments?: Fragments; embeds?: string[]; meta?: { layout?: string } }): RenderOptions {
+  return {
+    ...(post.fragments ? { fragments: post.fragments } : {}),
+    ...(post.embeds?.length ? { embeds: post.embeds } : {}),
+    ...(post.meta?.layout === "distill" ? { footnotes: "distill" as const } : {}),
   };
 }

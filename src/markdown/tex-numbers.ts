@@ -85,8 +85,9 @@ export function numberEquations(tex: string, display: boolean, next: () => numbe
       // One number for the whole environment, on its last row.
       const last = numberRow(rows.pop()!, numbered, next, labels);
       const before = rows.map((r) => numberRow(r, false, next, labels));
-      const env = name === "equation" ? "equation*" : "gather*";
-      return `\\begin{${env}}${[...before, last].join("\\\\")}\\end{${env}}`;
+      // An equation is its body with a tag: KaTeX's equation* is a full-width array, which overflows its box.
+      if (name === "equation") return last;
+      return `\\begin{gather*}${[...before, last].join("\\\\")}\\end{gather*}`;
     }
     const rows = splitRows(body).map((r) => numberRow(r, numbered, next, labels));
     return `\\begin{${name}*}${arg ?? ""}${rows.join("\\\\")}\\end{${name}*}`;

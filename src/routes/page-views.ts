@@ -5,10 +5,11 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { renderMarkdown } from "../markdown/pipeline.ts";
+import { postRenderOptions, renderMarkdown } from "../markdown/pipeline.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
 import { postLibraries } from "../views/post-libraries.ts";
+import { diagramLibraries } from "../content/diagrams.ts";
 import { html } from "../escape/html.ts";
 import { postSources } from "../views/post-sources.ts";
 
@@ -23,15 +24,14 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const distill = page.post.meta.layout === "distill";
-      const doc = renderMarkdown(page.post.body, { fragments: page.post.fragments ?? {}, ...(page.bibliography ? { bibliography: page.bibliography } : {}), ...(distill ? { footnotes: "distill" as const } : {}) });
-      const view = distill ? distillPage : postPage;
+      const doc = renderMarkdown(page.post.body, { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
+      const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...postLibraries(page.post.meta)])}`,
+        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta)])}`,
         body: view(live.site, page, doc),
         csp: postSources(live.site, page, doc),
       };

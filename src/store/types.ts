@@ -11,6 +11,8 @@ export interface Manifest {
   site: SiteConfig;
   /** Path of the engine stylesheet, content-hashed so it can be cached forever. */
   stylesheet: string;
+  /** The engine's scripts and default icon: absent in versions built before they existed. */
+  engineFiles?: EngineFiles;
   /** Number of published posts, for the build's summary line. */
   posts: number;
   /** Client libraries by name (`katex`, `mermaid`…), for pages that need them; see scripts/lib/client-assets.ts. */
@@ -21,6 +23,16 @@ export interface Manifest {
 export interface ClientLibrary {
   styles: string[];
   scripts: string[];
+}
+
+/** Public paths of the engine's own files in /assets/edgefolio/ (content-hashed); see src/client/. */
+export interface EngineFiles {
+  /** Script loaded synchronously in <head>: sets the theme before the first paint (the CSP allows no inline script). */
+  theme: string;
+  /** Script loaded with `defer`: theme toggle, cards, current TOC section. */
+  site: string;
+  /** The default favicon (site.yml `favicon` replaces it). */
+  favicon: string;
 }
 
 /** The pointer: the live manifest, plus the versions before it (newest first) for rollback. */

@@ -13,9 +13,9 @@ export function appendix(doc: RenderedDocument, bibliography: Bibliography = {},
   const refs = doc.citations.filter((key) => Object.hasOwn(bibliography, key));
   if (!doc.footnotes.length && !refs.length && !more.value) return html``;
   return html`<section class="appendix" aria-label="Appendix">
-${doc.footnotes.length ? html`<h3 id="appendix-footnotes">Footnotes</h3>
+${doc.footnotes.length ? html`<h2 id="appendix-footnotes">Footnotes</h2>
 <ol class="footnotes">${doc.footnotes.map((note, i) => html`<li id="${footnoteId(i + 1)}">${raw(note)} <a class="footnote-backref" href="#${footnoteRefId(i + 1)}" aria-label="${`Back to footnote ${i + 1} in the text`}">↩</a></li>`)}</ol>` : ""}
-${refs.length ? html`<h3 id="appendix-references">References</h3>
+${refs.length ? html`<h2 id="appendix-references">References</h2>
 <ol class="references">${refs.map((key) => html`<li id="${referenceId(key)}">${referenceBody(bibliography[key]!)}</li>`)}</ol>` : ""}
 ${more}</section>`;
 }

@@ -13,14 +13,20 @@ import type { ClientLibrary } from "../store/types.ts";
  * parsing, in order, so a library's own script comes before its start-up script.
  */
 export function libraryTags(libraries: Record<string, ClientLibrary> | undefined, names: readonly string[]): SafeHtml {
+  // Each file once, though two libraries share it (pseudocode uses KaTeX's stylesheet too).
   const seen = new Set<string>();
   const parts: SafeHtml[] = [];
   for (const name of names) {
-    if (seen.has(name) || !libraries || !Object.hasOwn(libraries, name)) continue;
-    seen.add(name);
+    if (!libraries || !Object.hasOwn(libraries, name)) continue;
     const lib = libraries[name]!;
-    for (const href of lib.styles) parts.push(html`<link rel="stylesheet" href="${url(href)}">\n`);
-    for (const src of lib.scripts) parts.push(html`<script defer src="${url(src)}"></script>\n`);
+    for (const href of lib.styles.filter((f) => !seen.has(f))) {
+      seen.add(href);
+      parts.push(html`<link rel="stylesheet" href="${url(href)}">\n`);
+    }
+    for (const src of lib.scripts.filter((f) => !seen.has(f))) {
+      seen.add(src);
+      parts.push(html`<script defer src="${url(src)}"></script>\n`);
+    }
   }
   return html`${parts}`;
 }

@@ -39,6 +39,7 @@ export function postPage(site: SiteConfig, page: PostPage, doc: RenderedDocument
 ${postToc(meta, doc)}
 <div class="post-body">
 ${raw(doc.html)}
+${page.post.publications ? raw(page.post.publications) : ""}
 </div>
 ${appendix(doc, page.bibliography, citableSections(site, meta))}
 ${meta.disqusComments && site.disqusShortname ? disqus(site.disqusShortname) : ""}

@@ -8,11 +8,17 @@
 import type { SiteConfig } from "../content/types.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
+import { diagramLibraries } from "../content/diagrams.ts";
 import { EMBED_SOURCES, bodySources, disqusSources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
 
 export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocument): CspSources {
   const { meta } = page.post;
+  const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang)).libraries;
   return mergeSources(
+    // Diagram libraries (loaded from 'self') write <style> into their SVG; leaflet shows OpenStreetMap tiles; vega compiles expressions.
+    drawn.length ? { "style-src": ["'unsafe-inline'"] } : undefined,
+    drawn.includes("leaflet") ? { "img-src": ["https://tile.openstreetmap.org"] } : undefined,
+    drawn.includes("vega_lite") ? { "script-src": ["'unsafe-eval'"] } : undefined,
     meta.styles && meta.stylesHash ? { "style-src": [hashSource(meta.stylesHash)] } : undefined,
     meta.giscusComments && site.giscus ? EMBED_SOURCES.giscus : undefined,
     meta.disqusComments && site.disqusShortname ? disqusSources(site.disqusShortname) : undefined,

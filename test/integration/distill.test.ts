@@ -89,20 +89,21 @@ describe("footnotes", () => {
 });
 
 describe("Liquid tags", () => {
-  it("figures inside indented HTML blocks are elements with every parameter escaped", () => {
-    expect(page).toContain('<figure slot="first"><picture><img src="/assets/img/dot.png" class="img-fluid rounded z-depth-1" width="300" style="max-width: 50%" alt="A &quot;dot&quot;" loading="eager" data-zoomable></picture><figcaption class="caption">Dot &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</figcaption></figure>');
+  it("figures inside indented HTML blocks are elements with every attribute parameter escaped and the caption rendered as inline Markdown", () => {
+    expect(page).toContain('<figure slot="first"><picture><img src="/assets/img/dot.png" class="img-fluid rounded z-depth-1" width="300" height="225" style="max-width: 50%" alt="A &quot;dot&quot;" title="&lt;script&gt;alert(1)&lt;/script&gt;" loading="eager" data-zoomable></picture><figcaption class="caption">Dot <strong>bold</strong> &amp; <em>more</em></figcaption></figure>');
     expect(page).toContain('<img src="https://images.example.org/x.png" alt="" title="Remote" loading="lazy">');
     expect(page).not.toContain("<pre><code>&lt;figure");
     expect(page).not.toContain("<script>alert(1)");
   });
 
-  it("details render their body as Markdown", () => {
-    expect(page).toContain("<details><summary>Click for **papers** &amp; more</summary><ul>\n<li>first paper</li>\n<li>second paper</li>\n</ul>\n</details>");
+  it("details render their summary as inline Markdown and their body as Markdown", () => {
+    expect(page).toContain("<details><summary>Click for <strong>papers</strong> &amp; more</summary><ul>\n<li>first paper</li>\n<li>second paper</li>\n</ul>\n</details>");
   });
 
   it("raw keeps tags literally; highlight is a code block; comments vanish", () => {
-    expect(page).toContain("<p>Literal {% include figure.liquid path=&quot;nowhere.png&quot; %} text.</p>");
-    expect(page).toContain('<pre><code class="language-python">def f(x):\n    return x &lt; 1\n</code></pre>');
+    // The quotes are text: kramdown's smart quotes turn them curly, as Jekyll would (an opaque raw fragment keeps them straight).
+    expect(page).toMatch(/<p>Literal \{% include figure\.liquid path=(?:&quot;|\u201D)nowhere\.png(?:&quot;|\u201D) %\} text\.<\/p>/);
+    expect(page).toContain('<pre class="highlight linenos"><code class="language-python" data-lang="python"><span class="line"><span class="hljs-keyword">def</span> <span class="hljs-title function_">f</span>');
     expect(page).not.toContain("This comment is dropped");
   });
 
@@ -113,7 +114,7 @@ describe("Liquid tags", () => {
   });
 
   it("a tweet is a static blockquote linking to it; the widget script loads because the site enables it", () => {
-    expect(page).toContain('<blockquote class="twitter-tweet">');
+    expect(page).toContain('<blockquote class="twitter-tweet tweet-card">');
     expect(page).toContain('<a href="https://twitter.com/someone/status/1234567890">');
     expect(section(page, "<head>", "</head>")).toContain('<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>');
     expect(auto).not.toContain("platform.twitter.com");
@@ -146,10 +147,13 @@ describe("page extras", () => {
     expect(firstReads).toBe(3);
   });
 
-  it("needs no script: the only scripts are the optional widgets", () => {
-    const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
-    // JSON-LD metadata is data, not script to run.
-    expect(auto.replace(/<script type="application\/ld\+json">[^]*?<\/script>/g, "")).not.toContain("<script");
+  it("needs no script: besides the engine's own enhancement (theme, cards), the only scripts are the optional widgets", () => {
+    const engine = /^\/assets\/edgefolio\/(theme|site)\.[0-9a-f]{10}\.js$/;
+    const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.filter((s) => !engine.test(s))).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
+    expect(scripts.filter((s) => engine.test(s))).toHaveLength(2);
+    // JSON-LD metadata is data, not script to run; the engine's scripts are files, never inline.
+    const rest = auto.replace(/<script type="application\/ld\+json">[^]*?<\/script>/g, "").replace(/<script src="\/assets\/edgefolio\/[^"]+"( defer)?><\/script>/g, "");
+    expect(rest).not.toContain("<script");
   });
 });

@@ -153,7 +153,7 @@ describe("/feed.json (JSON Feed 1.1)", () => {
     const newest = feed.items[0];
     expect(newest).toMatchObject({ summary: "The newest post.", date_modified: "2025-02-01T00:00:00+00:00", tags: ["machine learning", "reviews"] });
     const hostile = feed.items.find((i: XmlNode) => i.url.endsWith("/hostile/"));
-    expect(hostile.title).toBe("Ampersands & <angles> ]]> and a bell\u0007 here");
+    expect(hostile.title).toBe("Ampersands & <angles> ]]> and a bell here");
     expect(hostile.image).toBe(`${ORIGIN}/assets/img/thumb.png`);
   });
 });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { get, kvReads, publishSite } from "../support/worker.ts";
 import { listedPosts } from "../support/page-parts.ts";
 import { parseXml, text } from "../support/xml.ts";
+import { section } from "../support/html.ts";
 
 const FIRST = "/notes/2024/03/05/first-note.html";
 const SECOND = "/2024/03/09/Uncategorised.html";
@@ -45,7 +46,8 @@ describe("permalink: /:categories/:year/:month/:day/:title:output_ext", () => {
     const locs = urlset.url.map((u: { loc: string }) => text(u.loc));
     expect(locs).toContain(`https://migrated.example.org${FIRST}`);
     expect(locs).toContain(`https://migrated.example.org${SECOND}`);
-    const related = await (await get(SECOND)).text();
-    expect(related).toContain(`href="${FIRST}"`);
+    const second = await (await get(SECOND)).text();
+    expect(second).toContain(`<a href="${FIRST}">the first note</a>`); // {% post_url %}
+    expect(section(second, '<aside class="related-posts"', "</aside>")).toContain(`href="${FIRST}"`);
   });
 });

@@ -12,7 +12,7 @@ const hasSeed = Boolean(sites["seed"]);
 const hasCorpus = Boolean(sites["corpus-distill"]);
 
 /** The page without code blocks, where `{%` may legitimately be shown. */
-const outsideCode = (html: string) => html.replace(/<pre>[\s\S]*?<\/pre>/g, "").replace(/<code>[\s\S]*?<\/code>/g, "");
+const outsideCode = (html: string) => html.replace(/<pre[ >][\s\S]*?<\/pre>/g, "").replace(/<code>[\s\S]*?<\/code>/g, "");
 
 function checkToc(html: string, expected: number): void {
   const toc = section(html, '<nav class="toc"', "</nav>");
@@ -37,8 +37,10 @@ describe.skipIf(!hasSeed)("the seed post (../shared/seed)", () => {
     html = await res.text();
   });
 
-  it("builds without a problem", () => {
-    expect(sites["seed"]!.problems).toEqual([]);
+  it("builds without a problem besides its figures' missing alt text", () => {
+    const problems = sites["seed"]!.problems;
+    // al-folio's figures rarely say what they show: the build says so, and nothing else.
+    expect(problems.filter((p) => !(p.severity === "warning" && p.message.endsWith("has no `alt` text")))).toEqual([]);
   });
 
   it("has 26 references, numbered in first-citation order, each cited and linked", () => {
@@ -73,7 +75,9 @@ describe.skipIf(!hasSeed)("the seed post (../shared/seed)", () => {
   });
 
   it("has the tweet as a static blockquote and the 26-item details list", () => {
-    expect(html).toContain('<blockquote class="twitter-tweet">');
+    expect(html).toContain('<blockquote class="twitter-tweet tweet-card">');
+    // The date comes from the status id (a snowflake), with no network.
+    expect(html).toContain('<time datetime="2023-12-27T22:57:10.291Z">December 27, 2023</time>');
     expect(html).toContain('<a href="https://twitter.com/dvruette/status/1740144820918923406">');
     const details = section(html, "<details>", "</details>");
     expect(details).toContain("<summary>Papers I looked at this month (mostly on Neurips)</summary><ul>");
@@ -112,7 +116,9 @@ describe.skipIf(!hasCorpus)("al-folio's distill example (../shared/corpus)", () 
   });
 
   it("renders highlight blocks, output tags, figures in asides and math", () => {
-    expect(html).toContain('<pre><code class="language-javascript">var x = 25;');
+    // <d-code block> and fences highlighted at build time; diagram fences keep al-folio's markup.
+    expect(html).toContain('<pre class="highlight"><code class="language-javascript" data-lang="javascript"><span class="hljs-keyword">var</span> x = <span class="hljs-number">25</span>;');
+    expect(html).toContain('<pre><code class="language-mermaid">');
     expect(html).toContain('<iframe src="/assets/plotly/demo.html"');
     expect(html).toMatch(/<aside>\s*<figure><picture><img src="\/assets\/img\/rhino.png"/);
     expect(sites["corpus-distill"]!.assets).toContain("assets/img/rhino.png");

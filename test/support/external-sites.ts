@@ -3,7 +3,9 @@
  * when present (they are in CI; a fresh clone lacks them and the tests that
  * use them report as skipped):
  * - `seed`: ../shared/seed, the reference post with its .bib and images;
- * - `corpus-distill`: al-folio's own 2018-12-22-distill.md with its .bib.
+ * - `corpus-distill`: al-folio's own 2018-12-22-distill.md with its .bib;
+ * - `corpus-bibliography`: al-folio's 2023-07-12-post-bibliography.md (jekyll-scholar) with its papers.bib;
+ * - `corpus`: every al-folio sample post, its assets and `_bibliography/papers.bib`.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,6 +51,23 @@ export function externalSites(): Record<string, string> {
     sites["corpus-distill"] = assemble("corpus-distill", [
       [join(CORPUS_DIR, "_posts", "2018-12-22-distill.md"), "posts/2018-12-22-distill.md"],
       [join(CORPUS_DIR, "assets"), "assets"],
+    ]);
+  }
+  if (existsSync(join(CORPUS_DIR, "_posts", "2023-07-12-post-bibliography.md"))) {
+    // jekyll-scholar tags over al-folio's site-wide bibliography; it links to the distill post with {% post_url %}.
+    sites["corpus-bibliography"] = assemble("corpus-bibliography", [
+      [join(CORPUS_DIR, "_posts", "2023-07-12-post-bibliography.md"), "posts/2023-07-12-post-bibliography.md"],
+      [join(CORPUS_DIR, "_posts", "2018-12-22-distill.md"), "posts/2018-12-22-distill.md"],
+      [join(CORPUS_DIR, "_bibliography", "papers.bib"), "_bibliography/papers.bib"],
+      [join(CORPUS_DIR, "assets"), "assets"],
+    ]);
+  }
+  if (existsSync(join(CORPUS_DIR, "_posts"))) {
+    // All 31 sample posts of al-folio in one site, with its assets and bibliographies, as an author would copy them in.
+    sites["corpus"] = assemble("corpus", [
+      [join(CORPUS_DIR, "_posts"), "posts"],
+      [join(CORPUS_DIR, "assets"), "assets"],
+      [join(CORPUS_DIR, "_bibliography"), "_bibliography"],
     ]);
   }
   return sites;

@@ -1,13 +1,13 @@
 /**
  * al-folio's sample posts that use kramdown syntax show none of it as text
  * (issue 10). Runs when ../shared/corpus exists (as in CI), skipped otherwise.
- * Only the Markdown pipeline is exercised here; the whole-site corpus build
+ * Only the build's per-post step (Liquid, then Markdown) is exercised here; the whole-site corpus build
  * lives in the integration tests.
  */
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { renderMarkdown } from "../../src/markdown/pipeline.ts";
+import { renderPost } from "../../scripts/lib/render-post.ts";
 
 const POSTS = fileURLToPath(new URL("../../../shared/corpus/al-folio/_posts/", import.meta.url));
 
@@ -28,14 +28,14 @@ describe.skipIf(!existsSync(POSTS))("al-folio posts with kramdown syntax", () =>
     ["2023-07-04-jupyter-notebook.md", ""],
     ["2018-12-22-distill.md", ""],
   ])("%s shows no kramdown syntax as text", (name, construct) => {
-    const doc = renderMarkdown(body(name), { assetExists: () => true });
+    const { doc } = renderPost(body(name), { assetExists: () => true });
     const text = outsideCode(doc.html);
     for (const syntax of ["{:", "{::", "[^"]) expect(text, syntax).not.toContain(syntax);
     expect(doc.html).toContain(construct);
   });
 
   it("the sidebar-TOC post's data-toc-text lands on its heading", () => {
-    const doc = renderMarkdown(body("2023-04-25-sidebar-table-of-contents.md"), { assetExists: () => true });
+    const { doc } = renderPost(body("2023-04-25-sidebar-table-of-contents.md"), { assetExists: () => true });
     expect(doc.headings.find((h) => h.text === "Customizing Your Table of Contents")?.attrs).toEqual({ "data-toc-text": "Customizing" });
   });
 });

@@ -25,4 +25,11 @@ describe("edgefolio.css", () => {
       expect(dark, `dark ${kind}`).toMatch(new RegExp(`--${kind}-bg: #[0-9a-f]{6}`));
     }
   });
+
+  it("shows every picture of al-folio's image components before (or without) their scripts", () => {
+    // Not yet defined custom elements are plain boxes: slides in a grid, the two compared figures side by side.
+    expect(css).toMatch(/swiper-container:not\(:defined\) \{ display: grid;/);
+    expect(css).toMatch(/img-comparison-slider:not\(:defined\) \{ display: grid; grid-template-columns: 1fr 1fr;/);
+    expect(css).not.toMatch(/\[slot=.second.\][^}]*display: none/);
+  });
 });

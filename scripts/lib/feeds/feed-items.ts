@@ -6,8 +6,8 @@
  */
 import type { PostRecord, SiteConfig } from "../../../src/content/types.ts";
 import { absoluteUrl } from "../../../src/content/urls.ts";
-import { renderMarkdown } from "../../../src/markdown/pipeline.ts";
-import { feedRenderers } from "../render/renderers.ts";
+import { postRenderOptions, renderMarkdown } from "../../../src/markdown/pipeline.ts";
+import { feedRenderOptions } from "../render/renderers.ts";
 import { postImage } from "../post-image.ts";
 
 export interface FeedItem {
@@ -39,15 +39,23 @@ export interface FeedChannel {
 
 // `href="/x"` and `src="/x"` (not protocol-relative `//host`), in trusted post HTML.
 const SITE_RELATIVE_ATTR = /\b(href|src|poster)=(["'])\/(?!\/)/gi;
+// `href="#x"`: a place in the post (a footnote, a reference, a heading).
+const FRAGMENT_HREF = /\bhref=(["'])#/gi;
 
-export function absolutizeLinks(html: string, origin: string): string {
-  return html.replace(SITE_RELATIVE_ATTR, (_, attr: string, quote: string) => `${attr}=${quote}${absoluteUrl(origin, "/")}`);
+/**
+ * Site-relative links and pictures → absolute on `origin`; with `page` (the
+ * post's absolute URL), in-page `#x` links → `page#x`, so they work wherever
+ * the reader shows the item.
+ */
+export function absolutizeLinks(html: string, origin: string, page?: string): string {
+  const absolute = html.replace(SITE_RELATIVE_ATTR, (_, attr: string, quote: string) => `${attr}=${quote}${absoluteUrl(origin, "/")}`);
+  return page === undefined ? absolute : absolute.replace(FRAGMENT_HREF, (_, quote: string) => `href=${quote}${page}#`);
 }
 
 /** A post's body as HTML, as its page shows it (citations and footnotes need the post's bibliography). */
 export type RenderPostHtml = (post: PostRecord) => string;
 
-const renderBody: RenderPostHtml = (post) => renderMarkdown(post.body, { renderers: feedRenderers() }).html;
+const renderBody: RenderPostHtml = (post) => renderMarkdown(post.body, feedRenderOptions({ ...postRenderOptions(post), cards: false })).html;
 
 /** Feed items of a site's posts, each rendered at most once however many feeds list it. */
 export class FeedItems {
@@ -74,10 +82,11 @@ export class FeedItems {
     const authors = meta.authors.length
       ? meta.authors.map((a) => ({ name: a.name, ...(a.url ? { url: a.url } : {}) }))
       : this.site.author ? [{ name: this.site.author }] : [];
+    const url = absoluteUrl(origin, meta.path);
     return {
-      url: absoluteUrl(origin, meta.path),
+      url,
       title: meta.title,
-      contentHtml: absolutizeLinks(this.renderHtml(post), origin),
+      contentHtml: absolutizeLinks(this.renderHtml(post), origin, url),
       summary: meta.description,
       published: meta.date,
       ...(meta.lastModified ? { modified: meta.lastModified } : {}),

@@ -1,6 +1,8 @@
 /**
  * `{% highlight LANG [linenos] %}…{% endhighlight %}` → a fenced code block
  * for marked, so it renders (and escapes) exactly like ```` ```LANG ````.
+ * `linenos` stays in the info string (```` ```c++ linenos ````): the build's
+ * highlighter reads it there.
  */
 import type { LiteralTag } from "../types.ts";
 
@@ -8,13 +10,14 @@ export const highlight: LiteralTag = {
   kind: "literal",
   name: "highlight",
   render(args, body, ctx) {
-    const lang = args.trim().split(/\s+/)[0] ?? "";
+    const [lang = "", ...options] = args.trim().split(/\s+/);
+    const linenos = options.some((o) => /^linenos\b/.test(o));
     if (!/^[\w+#.-]*$/.test(lang)) {
       ctx.report({ severity: "error", message: `\`highlight\`: \`${lang}\` is not a language name`, hint: "write {% highlight python %}" });
     }
     // A fence longer than any backtick run in the code cannot be closed by it.
     const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
     const fence = "`".repeat(longest + 1);
-    return `\n${fence}${lang}\n${body.replace(/^\n/, "").replace(/\n$/, "")}\n${fence}\n`;
+    return `\n${fence}${lang}${linenos ? " linenos" : ""}\n${body.replace(/^\n/, "").replace(/\n$/, "")}\n${fence}\n`;
   },
 };

@@ -3,7 +3,7 @@
  * .webm or .ogg becomes `<video>`, anything else (YouTube, Vimeo embed URLs)
  * an `<iframe>`. Site-relative paths must exist under assets/.
  */
-import { html, url } from "../../escape/html.ts";
+import { html, raw, url } from "../../escape/html.ts";
 import type { LiquidContext } from "../types.ts";
 import { checkKnown, flag, mediaSource, sizeStyle, text, type Params } from "../params.ts";
 import { attr } from "./figure.ts";
@@ -26,5 +26,5 @@ export function video(params: Params, ctx: LiquidContext, tag = "video.liquid"):
   const player = !isFile
     ? html`<iframe src="${url(src)}"${common} frameborder="0" loading="lazy" allow="autoplay; encrypted-media; picture-in-picture" allowfullscreen></iframe>`
     : html`<video src="${url(src)}"${common}${poster ? html` poster="${url(poster)}"` : ""}${["autoplay", "controls", "loop", "playsinline"].map((f) => (flag(params, f) ? ` ${f}` : ""))}${flag(params, "muted") || flag(params, "autoplay") ? " muted" : ""}></video>`;
-  return html`<figure>${player}${caption ? html`<figcaption class="caption">${caption}</figcaption>` : ""}</figure>`.toString();
+  return html`<figure>${player}${caption ? html`<figcaption class="caption">${raw(ctx.inlineMarkdown(caption))}</figcaption>` : ""}</figure>`.toString();
 }

@@ -21,6 +21,8 @@ export interface CiteToken extends Tokens.Generic {
   occurrence?: number;
   /** Set when the token is rendered a second time (a footnote's copy in the appendix), so its ids stay unique. */
   idSuffix?: string;
+  /** No hover card (feeds: a reader without our CSS would show its text inline). */
+  plain?: boolean;
 }
 
 const CITE = /^<d-cite\s+key\s*=\s*(?:"([^"]*)"|'([^']*)')\s*(?:\/>|>\s*<\/d-cite>)/;
@@ -43,8 +45,10 @@ export const cite: MarkedExtension = {
         const missing = refs.filter((r) => !r.entry);
         if (!refs.length || missing.length) return html`<span class="citation citation-missing" title="${`unknown citation key: ${t.keys.join(", ")}`}">[?]</span>`.toString();
         const card = `cite-card-${t.occurrence ?? 0}${t.idSuffix ?? ""}`;
-        const link = (r: { key: string; n: number }, text: string | number) => html`<a class="cite-link" href="#${referenceId(r.key)}" aria-describedby="${card}">${text}</a>`;
+        const describedBy = t.plain ? "" : html` aria-describedby="${card}"`;
+        const link = (r: { key: string; n: number }, text: string | number) => html`<a class="cite-link" href="#${referenceId(r.key)}"${describedBy}>${text}</a>`;
         const links = refs.length === 1 ? link(refs[0]!, `[${refs[0]!.n}]`) : html`[${refs.map((r, i) => html`${i ? ", " : ""}${link(r, r.n)}`)}]`;
+        if (t.plain) return html`<span class="citation">${links}</span>`.toString();
         return html`<span class="citation">${links}<span class="hover-card" id="${card}">${refs.map((r) => html`<span class="card-entry">${cardBody(r.entry!)}</span>`)}</span></span>`.toString();
       },
     },

@@ -23,6 +23,8 @@ export interface FootnoteToken extends Tokens.Generic {
   repeat?: number;
   /** A kramdown note's blocks, listed in the appendix instead of `tokens`. */
   note?: Token[];
+  /** No hover card (feeds): the note is only in the appendix list. */
+  plain?: boolean;
 }
 
 const FOOTNOTE = /^<d-footnote>([\s\S]*?)<\/d-footnote>/;
@@ -43,6 +45,7 @@ export const footnote: MarkedExtension = {
         const n = t.n ?? 0;
         const again = t.repeat ? `-${t.repeat}` : "";
         const card = `fn-card-${n}${again}`;
+        if (t.plain) return html`<sup class="footnote"><a class="footnote-link" id="${footnoteRefId(n) + again}" href="#${footnoteId(n)}">${n}</a></sup>`.toString();
         return html`<span class="footnote"><sup><a class="footnote-link" id="${footnoteRefId(n) + again}" href="#${footnoteId(n)}" aria-describedby="${card}">${n}</a></sup><span class="hover-card" id="${card}">${raw(this.parser.parseInline(t.tokens))}</span></span>`.toString();
       },
     },

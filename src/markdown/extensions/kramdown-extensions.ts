@@ -40,10 +40,8 @@ export const kramdownExtensions: MarkedExtension = {
     {
       name: "kramdownExtensionBlock",
       level: "block",
-      start(src) {
-        const m = /(?:^|\n) {0,3}\{::(?:nomarkdown|comment|options)\b/.exec(src);
-        return m ? m.index + (m[0].startsWith("\n") ? 1 : 0) : undefined;
-      },
+      // No `start`: as in kramdown, an extension tag does not interrupt a paragraph (and a
+      // block `start` would rescan the rest of the document at every paragraph).
       tokenizer(src) {
         const indent = /^ {0,3}/.exec(src)![0].length;
         const found = read(src.slice(indent));

@@ -13,9 +13,9 @@ export function titleBlock(meta: PostMeta): SafeHtml {
 </header>
 <div class="byline">
   ${meta.authors.length ? html`<div class="byline-authors">
-    <div class="byline-head"><h3>Authors</h3><h3>Affiliations</h3></div>
+    <div class="byline-head"><p class="byline-label">Authors</p><p class="byline-label">Affiliations</p></div>
     ${meta.authors.map((a) => html`<div class="byline-author"><p class="author">${link(a.name, a.url)}</p><p class="affiliation">${affiliations(a.affiliations)}</p></div>`)}
   </div>` : ""}
-  <div class="byline-published"><h3>Published</h3><p><time datetime="${meta.date}">${displayDate(meta.date)}</time></p></div>
+  <div class="byline-published"><p class="byline-label">Published</p><p><time datetime="${meta.date}">${displayDate(meta.date)}</time></p></div>
 </div>`;
 }

@@ -13,5 +13,5 @@ function list(links: readonly TocLink[]): SafeHtml {
  */
 export function tableOfContents(links: readonly TocLink[], sidebar?: "left" | "right"): SafeHtml {
   if (!links.length) return html``;
-  return html`<nav class="${sidebar ? `toc toc-sidebar-${sidebar}` : "toc"}" aria-labelledby="toc-title"><h3 id="toc-title">Contents</h3>${list(links)}</nav>`;
+  return html`<nav class="${sidebar ? `toc toc-sidebar-${sidebar}` : "toc"}" aria-labelledby="toc-title"><h2 class="toc-title" id="toc-title">Contents</h2>${list(links)}</nav>`;
 }
