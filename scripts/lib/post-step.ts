@@ -172,7 +172,8 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
       page: meta ? liquidPage(meta, split.data) : (data ?? {}),
       site: ctx.liquidSite,
       ...((meta ? meta.layout : data?.["layout"]) === "distill" ? { footnotes: "distill" as const } : {}),
-      renderers: pageRenderers(),
+      // Tables filled from a data file read it through the lookups too (recorded by the cache).
+      renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined),
       ...(bibliography ? { bibliography } : {}),
     });
     // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
