@@ -181,7 +181,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
         page: liquidPage(meta, split.data),
         site: liquidSiteData,
         ...(meta.layout === "distill" ? { footnotes: "distill" as const } : {}),
-        renderers: pageRenderers(),
+        renderers: pageRenderers(source.readAsset),
         ...(bibliography ? { bibliography } : {}),
       });
       // The stored post is the prepared body: Liquid never runs in the worker.

@@ -15,6 +15,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import type { PublicFiles } from "./public-dir.ts";
+import { POST_LAYOUT_LIBRARIES } from "./post-layout-libraries.ts";
 
 /** Where the libraries are published, under the engine's immutable folder. */
 export const LIBRARY_DIR = "assets/edgefolio/lib";
@@ -43,6 +44,7 @@ export const LIBRARIES: Record<string, LibrarySpec> = {
   leaflet: { styles: ["leaflet/dist/leaflet.css"], scripts: ["leaflet/dist/leaflet.js"] },
   diff2html: { styles: ["diff2html/bundles/css/diff2html.min.css"], scripts: ["diff2html/bundles/js/diff2html-ui.min.js"] },
   pseudocode: { styles: ["katex/dist/katex.min.css", "pseudocode/build/pseudocode.min.css"], scripts: ["katex/dist/katex.min.js", "pseudocode/build/pseudocode.min.js"] },
+  ...POST_LAYOUT_LIBRARIES,
   diagrams: { scripts: [new URL("../../src/client/diagrams.js", import.meta.url)] },
 };
 

@@ -26,7 +26,7 @@ export interface FrontMatterInput {
 }
 
 const LAYOUTS: readonly Layout[] = ["post", "distill"];
-/** `images:` keys al-folio knows: its image components and galleries. */
+/** `images:` keys al-folio knows (see src/views/post-libraries.ts for the library each loads). */
 const IMAGE_KEYS = ["compare", "slider", "lightbox2", "photoswipe", "spotlight", "venobox"];
 
 /** Keys the engine understands now or passes through for al-folio features to come. */

@@ -17,6 +17,7 @@ import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
 import { code, highlightCode } from "./extensions/code.ts";
 import type { FragmentRenderers } from "./renderers.ts";
+import { fillDataTables } from "./extensions/data-tables.ts";
 import { positionAt } from "../content/error.ts";
 import { swapPlaceholders } from "./placeholders.ts";
 import type { Fragments } from "./fragments.ts";
@@ -87,6 +88,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
   const codes = highlightCode(markdown, tokens, fragments, options.renderers);
+  fillDataTables(markdown, tokens, fragments, options.renderers);
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.

@@ -26,6 +26,13 @@ export interface FragmentRenderers {
    * separated by `\n`); undefined when the language is unknown (shown plain).
    */
   code?(code: string, lang: string): string | undefined;
+  /**
+   * The rows of a bootstrap-table `<table data-url="…">` (al-folio's
+   * pretty_table), read at build time from the site's JSON file: a `<tbody>`
+   * with one escaped cell per `fields` name, in order; undefined when the file
+   * is not a JSON array of rows under assets/.
+   */
+  tableRows?(url: string, fields: readonly string[]): string | undefined;
 }
 
 /**

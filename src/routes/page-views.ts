@@ -8,6 +8,7 @@ import { distillPage } from "../views/distill-page.ts";
 import { postDocument } from "../markdown/stored-document.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
+import { postLibraries } from "../views/post-libraries.ts";
 import { diagramLibraries } from "../content/diagrams.ts";
 import { html } from "../escape/html.ts";
 import { postSources } from "../views/post-sources.ts";
@@ -30,7 +31,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries])}`,
+        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta)])}`,
         body: view(live.site, page, doc),
         csp: postSources(live.site, page, doc, csp),
       };

@@ -96,14 +96,41 @@ describe("disqus_comments", () => {
   });
 });
 
-describe("images: {compare, slider}", () => {
-  it("keeps al-folio's web components with every figure in the HTML (the stylesheet shows them without script)", async () => {
+describe("client libraries of the post layout", () => {
+  beforeAll(async () => {
     await publishSite("post-layout");
+  });
+
+  const libraries = () => inject("sites")["post-layout"]!.bundle!.manifest.libraries ?? {};
+  /** The engine library files a page loads (scripts and stylesheets under /assets/edgefolio/lib/). */
+  const loaded = (html: string) => [...html.matchAll(/(?:src|href)="(\/assets\/edgefolio\/lib\/[^"]+)"/g)].map((m) => m[1]!);
+  const filesOf = (...names: string[]) => names.flatMap((n) => [...libraries()[n]!.styles, ...libraries()[n]!.scripts]).sort();
+
+  it("pretty_table: every row in the HTML, al-folio's markup kept, simple-datatables loaded there only", async () => {
+    const html = await page("/blog/2024/pretty-tables/");
+    for (let i = 1; i <= 12; i++) expect(html).toMatch(new RegExp(`<td[^>]*>model-${i}</td>`));
+    expect(html).toContain("<td>sixth row</td>");
+    // A bootstrap-table `data-url` table: the build wrote the JSON's rows in, escaped.
+    expect(html).toContain("</thead><tbody><tr><td>1</td><td>&lt;b&gt;not markup&lt;/b&gt;</td><td>$1</td></tr><tr><td>2</td><td>Item 2</td><td>$2</td></tr><tr><td>3</td><td>Item 3</td><td></td></tr></tbody>");
+    expect(html).toContain('<table data-toggle="table" data-search="true" data-pagination="true" data-page-size="5">');
+    expect(loaded(html).sort()).toEqual(filesOf("pretty-table"));
+    expect(filesOf("pretty-table").some((f) => /simple-datatables\.[0-9a-f]{10}\.js$/.test(f))).toBe(true);
+    expect(loaded(await page("/blog/2024/plain-toc/"))).toEqual([]);
+  });
+
+  it("images: {compare, slider}: al-folio's web components with every figure in the HTML, their two libraries only", async () => {
     const html = await page("/blog/2024/image-components/");
     const slider = section(html, "<swiper-container", "</swiper-container>");
     expect(slider.match(/<swiper-slide><figure><picture><img src="\/assets\/img\/[a-z]+\.png"/g)).toHaveLength(3);
     const compare = section(html, "<img-comparison-slider>", "</img-comparison-slider>");
     expect(compare).toContain('<figure slot="first"><picture><img src="/assets/img/left.png"');
     expect(compare).toContain('<figure slot="second"><picture><img src="/assets/img/right.png"');
+    expect(loaded(html).sort()).toEqual(filesOf("swiper", "img-comparison-slider"));
+  });
+
+  it("images: the four gallery libraries, with the author's links kept", async () => {
+    const html = await page("/blog/2024/galleries/");
+    for (const marker of ['data-lightbox="set"', 'class="pswp-gallery"', 'class="spotlight"', 'class="venobox" data-gall="g"']) expect(html).toContain(marker);
+    expect(loaded(html).sort()).toEqual(filesOf("lightbox2", "photoswipe", "spotlight", "venobox"));
   });
 });
