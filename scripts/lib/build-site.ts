@@ -19,6 +19,7 @@ import type { ImageSize } from "./image-sizes.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import { bodyText } from "./body-checks.ts";
 import { LabelRegistry } from "./label-check.ts";
+import type { StoredDocument } from "../../src/markdown/stored-document.ts";
 
 export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
@@ -76,6 +77,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const posts: PostRecord[] = [];
   const cited = new Map<string, Bibliography>();
+  // Each post's rendered body, made by its (cached) step: sitePages does not render posts again.
+  const docs = new Map<string, StoredDocument>();
   const bibCache = new Map<string, ParsedBibliography>();
   // One parse per bibliography and build, whether asked for by a post step or for its own problems.
   const parseOnce = (name: string, read: () => ParsedBibliography): ParsedBibliography => {
@@ -142,6 +145,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     }
     if (!result.post) continue;
     if (result.cited) cited.set(result.post.meta.path, result.cited);
+    if (result.doc) docs.set(result.post.meta.path, result.doc);
     posts.push(result.post);
   }
   // A bibliography's own problems, once, whether its posts were rendered now or cached.
@@ -154,7 +158,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
   if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
 
-  const bundle = await makeBundle(sitePages(published, site, cited), {
+  const bundle = await makeBundle(sitePages(published, site, cited, docs), {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,

@@ -31,6 +31,7 @@ import { scholarSession, usesScholarTags } from "./scholar.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
+import { storeDocument, type StoredDocument } from "../../src/markdown/stored-document.ts";
 
 /** What a post may ask about the rest of the content folder; a cache records the answers. */
 export interface StepLookups {
@@ -81,6 +82,8 @@ export interface PostStepResult {
   post: PostRecord | null;
   /** The BibTeX entries the post cites, by key, styled (the page stores only these). */
   cited?: Bibliography;
+  /** The body as the post's page blob stores it, rendered (src/markdown/stored-document.ts): cached with the step. */
+  doc?: StoredDocument;
   /**
    * Keys the body cites, found or not, by the bibliography they are looked up in
    * (its file name, or SITE_BIBLIOGRAPHY_KEY): for each .bib's own problems. A
@@ -217,5 +220,5 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
   if (publications) post.publications = publications;
   // The page stores only the entries it cites: the worker never reads the .bib.
   const cited = parsedBib && style && doc.citations.length ? styledBibliography(parsedBib, doc.citations, style.id) : undefined;
-  return { problems, meta, post, ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
+  return { problems, meta, post, doc: storeDocument(post, cited), ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
 }
