@@ -92,8 +92,8 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
 export function parseYamlFile(text: string, file: string): { data: unknown; locate: Locate; problems: ContentError[] } {
   const wrapped = parseFrontMatterFile(`---\n${text}\n---\n`, file);
   // Undo the opening fence's line shift.
-  const locate: Locate = (path) => {
-    const p = wrapped.locate(path);
+  const locate: Locate = (path, part) => {
+    const p = wrapped.locate(path, part);
     return { line: p.line - 1, col: p.col };
   };
   return { data: wrapped.data, locate, problems: wrapped.problems.map((p) => ({ ...p, line: Math.max(p.line - 1, 1) })) };

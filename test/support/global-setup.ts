@@ -12,6 +12,7 @@ import { buildSite } from "../../scripts/lib/build-site.ts";
 import { SITES_DIR, fixtureSiteNames } from "./fixture-sites.ts";
 import type { BuiltSites } from "./built-sites.ts";
 import { externalSites } from "./external-sites.ts";
+import { importedJekyllSite } from "./jekyll-site.ts";
 
 /** Fixed clock so "future-dated" fixtures stay in the future. */
 export const FIXTURE_NOW = new Date("2026-11-29T12:00:00Z");
@@ -19,10 +20,14 @@ export const FIXTURE_NOW = new Date("2026-11-29T12:00:00Z");
 export default async function setup(project: TestProject): Promise<void> {
   const sites: BuiltSites = {};
   const dirs: [string, string][] = [...fixtureSiteNames().map((name): [string, string] => [name, join(SITES_DIR, name)]), ...Object.entries(externalSites())];
+  // A Jekyll site folder run through `npm run import`, then built like the others.
+  const imported = await importedJekyllSite();
+  if (imported) dirs.push(["imported", imported.dir]);
   for (const [name, dir] of dirs) {
     const loaded = await loadContent(dir);
     const result = await buildSite(loaded.source, { now: FIXTURE_NOW });
     sites[name] = { bundle: result.bundle, problems: result.problems, assets: loaded.source.assets };
   }
   project.provide("sites", sites);
+  project.provide("importReport", imported?.report ?? null);
 }
