@@ -6,11 +6,12 @@
  * stored page grows with the site.
  */
 import type { PostRecord, PostSummary, SiteConfig } from "../../src/content/types.ts";
-import type { HomePage, ListPage, Pager, PostPage } from "../../src/store/types.ts";
+import type { HomePage, ListPage, Pager, PostPage, StoredPost } from "../../src/store/types.ts";
 import type { SitePage } from "../../src/store/bundle.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { feedRenderOptions } from "./render/renderers.ts";
+import { storeDocument } from "../../src/markdown/stored-document.ts";
 import { appendix } from "../../src/views/appendix.ts";
 import { archivePagePath, blogPagePath, categoryPath, tagFeedPath, tagPath, yearPath } from "../../src/content/urls.ts";
 import { relatedPosts } from "./related-posts.ts";
@@ -73,8 +74,13 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
     }
     const bibliography = cited.get(post.meta.path);
     const image = postImage(post);
+    // The blob stores the rendered body (the worker's own render, made here once) instead of the body and fragments.
+    const stored: StoredPost = { ...post };
+    delete stored.body;
+    delete stored.fragments;
     const page: PostPage = {
-      post,
+      post: stored,
+      doc: storeDocument(post, bibliography),
       ...(bibliography ? { bibliography } : {}),
       ...(i > 0 ? { newer: summaries[i - 1] } : {}),
       ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}),

@@ -5,7 +5,7 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { postRenderOptions, renderMarkdown } from "../markdown/pipeline.ts";
+import { postDocument } from "../markdown/stored-document.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
 import { postLibraries } from "../views/post-libraries.ts";
@@ -24,16 +24,16 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const doc = renderMarkdown(page.post.body, { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
+      const { doc, csp } = postDocument(page);
       const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta)])}`,
+        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta, doc.embeds)])}`,
         body: view(live.site, page, doc),
-        csp: postSources(live.site, page, doc),
+        csp: postSources(live.site, page, doc, csp),
       };
     }
   }

@@ -1,5 +1,6 @@
 import type { PostRecord, PostSummary, SiteConfig } from "../content/types.ts";
 import type { Bibliography } from "../bibliography/types.ts";
+import type { StoredDocument } from "../markdown/stored-document.ts";
 
 /** What a version is: everything a request needs besides its route and blob. */
 export interface Manifest {
@@ -52,9 +53,14 @@ export type RouteEntry =
 
 export type RouteShard = Record<string, RouteEntry>;
 
+/** A post as its page blob holds it: without body and fragments when the blob stores the rendered `doc`. */
+export type StoredPost = Omit<PostRecord, "body" | "fragments"> & Partial<Pick<PostRecord, "body" | "fragments">>;
+
 /** Blob of a post page. */
 export interface PostPage {
-  post: PostRecord;
+  post: StoredPost;
+  /** The body rendered by the build (src/markdown/stored-document.ts); absent in blobs of an earlier engine, which carry `post.body`. */
+  doc?: StoredDocument;
   /** The BibTeX entries the post cites (parsed by the build), by key. */
   bibliography?: Bibliography;
   newer?: PostSummary;

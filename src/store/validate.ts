@@ -48,7 +48,9 @@ export function isPageData(kind: RouteKind, v: unknown): boolean {
   switch (kind) {
     case "post": {
       const post = v["post"];
-      if (!isObj(post) || !isStr(post["body"])) return false;
+      // The rendered body the build stored, or (blobs of an earlier engine) the body to render.
+      const doc = v["doc"];
+      if (!isObj(post) || !(doc === undefined ? isStr(post["body"]) : isObj(doc) && isStr(doc["html"]) && isStrArray(doc["footnotes"]) && isStrArray(doc["citations"]) && Array.isArray(doc["headings"]))) return false;
       const meta = post["meta"];
       return isObj(meta) && isStr(meta["title"]) && isStr(meta["date"]) && isStrArray(meta["tags"]) && Array.isArray(meta["authors"]);
     }

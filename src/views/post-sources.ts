@@ -9,9 +9,10 @@ import type { SiteConfig } from "../content/types.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
 import { diagramLibraries } from "../content/diagrams.ts";
-import { EMBED_SOURCES, bodySources, disqusSources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
+import { EMBED_SOURCES, disqusSources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
 
-export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocument): CspSources {
+/** `body`: what the rendered body itself needs (`bodySources(doc.html)`, stored by the build with the document). */
+export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocument, body: CspSources): CspSources {
   const { meta } = page.post;
   const drawn = diagramLibraries(meta.extras, doc.diagrams.map((d) => d.lang)).libraries;
   return mergeSources(
@@ -23,6 +24,6 @@ export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocum
     meta.giscusComments && site.giscus ? EMBED_SOURCES.giscus : undefined,
     meta.disqusComments && site.disqusShortname ? disqusSources(site.disqusShortname) : undefined,
     doc.embeds.includes("twitter") && site.twitterWidgets ? EMBED_SOURCES.twitter : undefined,
-    bodySources(doc.html),
+    body,
   );
 }

@@ -1,0 +1,52 @@
+/**
+ * A post's rendered body, made once by the build and stored in the post's
+ * page blob (`PostPage.doc`), so a cache miss assembles the page from HTML
+ * instead of lexing the body, swapping fragments and walking tokens again.
+ *
+ * The rendered body depends only on what the blob already holds (the
+ * prepared body, its fragments, the cited entries, the layout's footnote
+ * style), so the build makes it with the worker's own call
+ * (`renderMarkdown` with `postRenderOptions`) and the output is the same by
+ * construction. A blob that stores the document carries no body or fragments:
+ * the worker never reads them, and an older worker (which needs the body)
+ * treats such a blob as damaged and answers from an earlier kept version.
+ * Blobs published before this existed have a body and no `doc`; the worker
+ * still renders those per request (see `postDocument`).
+ */
+import { postRenderOptions, renderMarkdown, type RenderedDocument } from "./pipeline.ts";
+import { bodySources, type CspSources } from "../security/csp.ts";
+import type { PostRecord } from "../content/types.ts";
+import type { Bibliography } from "../bibliography/types.ts";
+
+/** What the views read of a rendered body, plus the CSP sources its HTML needs; JSON-serialisable. */
+export interface StoredDocument extends Omit<RenderedDocument, "problems"> {
+  /** `bodySources(html)`: iframe origins and style attributes, found once at build time. */
+  csp: CspSources;
+}
+
+/** The document the worker would render for `post` (with the entries it cites), ready to store. Build time. */
+export function storeDocument(post: Pick<PostRecord, "body" | "fragments" | "embeds" | "meta">, bibliography?: Bibliography): StoredDocument {
+  const { html, headings, citations, footnotes, embeds, libraries, diagrams } = renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) });
+  return { html, headings, citations, footnotes, embeds, libraries, diagrams, csp: bodySources(html) };
+}
+
+/** A post page's data as the worker reads it: the stored document, or (older blobs) the body to render. */
+export interface PostSource {
+  post: Pick<PostRecord, "meta" | "embeds"> & Partial<Pick<PostRecord, "body" | "fragments">>;
+  doc?: StoredDocument;
+  bibliography?: Bibliography;
+}
+
+/**
+ * The rendered document of a stored post page and the CSP sources of its
+ * body: read from `page.doc` when the build stored it, else rendered from
+ * `page.post.body` (blobs of an earlier engine).
+ */
+export function postDocument(page: PostSource): { doc: RenderedDocument; csp: CspSources } {
+  if (page.doc) {
+    const { csp, ...doc } = page.doc;
+    return { doc: { ...doc, problems: [] }, csp };
+  }
+  const doc = renderMarkdown(page.post.body ?? "", { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
+  return { doc, csp: bodySources(doc.html) };
+}
