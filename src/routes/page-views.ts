@@ -33,7 +33,7 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
         path,
         title: page.post.meta.title,
         description: page.post.meta.description,
-        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta)])}`,
+        head: html`${postHead(live.site, page, doc)}${libraryTags(live.libraries, [...doc.libraries, ...diagramLibraries(page.post.meta.extras, doc.diagrams.map((d) => d.lang)).libraries, ...postLibraries(page.post.meta, doc.embeds)])}`,
         body: view(live.site, page, doc),
         csp: postSources(live.site, page, doc, csp),
       };
