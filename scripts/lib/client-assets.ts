@@ -45,6 +45,8 @@ export const LIBRARIES: Record<string, LibrarySpec> = {
   diff2html: { styles: ["diff2html/bundles/css/diff2html.min.css"], scripts: ["diff2html/bundles/js/diff2html-ui.min.js"] },
   pseudocode: { styles: ["katex/dist/katex.min.css", "pseudocode/build/pseudocode.min.css"], scripts: ["katex/dist/katex.min.js", "pseudocode/build/pseudocode.min.js"] },
   ...POST_LAYOUT_LIBRARIES,
+  // `mermaid: {zoomable: true}`: pan and zoom on the drawn diagrams; before `diagrams`, which announces them.
+  "mermaid-zoom": { scripts: [new URL("../../src/client/mermaid-zoom.js", import.meta.url)] },
   diagrams: { scripts: [new URL("../../src/client/diagrams.js", import.meta.url)] },
 };
 

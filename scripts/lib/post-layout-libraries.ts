@@ -1,8 +1,8 @@
 /**
  * The client libraries of al-folio's post layout, enabled by front matter
  * (`pretty_table: true`, `images: {compare, slider, lightbox2, photoswipe,
- * spotlight, venobox}`; see src/views/post-libraries.ts for which page loads
- * which). Each is the package's own browser build, plus a few lines of ours
+ * spotlight, venobox}`; `zoomable=true` figures; see src/views/post-libraries.ts
+ * for which page loads which). Each is the package's own browser build, plus a few lines of ours
  * where the library needs starting (files under src/client/). Pages read
  * fine without them: they only enhance markup that is complete already.
  *
@@ -27,4 +27,6 @@ export const POST_LAYOUT_LIBRARIES: Record<string, LibrarySpec> = {
   photoswipe: { styles: ["photoswipe/dist/photoswipe.css"], scripts: ["photoswipe/dist/umd/photoswipe.umd.min.js", "photoswipe/dist/umd/photoswipe-lightbox.umd.min.js", ours("photoswipe.js")] },
   spotlight: { styles: ["spotlight.js/dist/css/spotlight.min.css"], scripts: ["spotlight.js/dist/js/spotlight.min.js"] },
   venobox: { styles: ["venobox/dist/venobox.min.css"], scripts: ["venobox/dist/venobox.min.js", ours("venobox.js")] },
+  // `zoomable=true` figures. The "pure" build: its stylesheet is a file (the default build injects a <style>, which the CSP refuses).
+  "medium-zoom": { styles: ["medium-zoom/dist/style.css"], scripts: ["medium-zoom/dist/pure/medium-zoom.min.umd.js", ours("zoom.js")] },
 };

@@ -23,7 +23,7 @@ import { withStylesHash } from "./style-hash.ts";
 import { renderPost } from "./render-post.ts";
 import { liquidPage, type liquidSite } from "./liquid-scope.ts";
 import type { BibProblem, ParsedBibliography } from "./bibtex.ts";
-import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import { citationStyleOf, scholarCitedEntries, styledBibliography } from "./post-bibliography.ts";
 import type { ImageSize } from "./image-sizes.ts";
 import { postRenderOptions, renderMarkdown } from "../../src/markdown/pipeline.ts";
 import { pictureUrl } from "./post-image.ts";
@@ -219,6 +219,11 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
   const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
   if (publications) post.publications = publications;
   // The page stores only the entries it cites: the worker never reads the .bib.
-  const cited = parsedBib && style && doc.citations.length ? styledBibliography(parsedBib, doc.citations, style.id) : undefined;
+  // Works cited with jekyll-scholar tags too (their Highwire citation tags), besides the body's <d-cite>s.
+  const scholarEntries = scholar ? scholarCitedEntries([parsedBib, siteBib], scholar.cited()) : {};
+  const cited =
+    (parsedBib && style && doc.citations.length) || Object.keys(scholarEntries).length
+      ? { ...scholarEntries, ...(parsedBib && style ? styledBibliography(parsedBib, doc.citations, style.id) : {}) }
+      : undefined;
   return { problems, meta, post, doc: storeDocument(post, cited), ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
 }

@@ -34,6 +34,8 @@ function offsetAt(text: string, line: number, col: number): number {
   return offset + Math.max(col, 1) - 1;
 }
 
+const ZOOMABLE = /<img\b[^>]*\sdata-zoomable[\s=>]/i;
+
 export function renderPost(source: string, options: RenderPostOptions = {}): RenderedPost {
   const { bibliography, footnotes, renderers, ...prepareOptions } = options;
   const prepared = prepareBody(source, {
@@ -50,6 +52,8 @@ export function renderPost(source: string, options: RenderPostOptions = {}): Ren
     const at = p.line > 0 ? prepared.sourceOffset(offsetAt(prepared.body, p.line, p.col)) : 0;
     problems.push({ ...p, ...(p.line > 0 ? positionAt(source, at) : {}) });
   }
+  // Zoomable pictures (the figure include's `zoomable=true`, or raw `<img data-zoomable>`): the page loads medium-zoom.
+  if (ZOOMABLE.test(doc.html)) embeds.push("zoom");
   doc.diagrams = doc.diagrams.map((d) => ({ ...d, line: positionAt(source, prepared.sourceOffset(offsetAt(prepared.body, d.line, 1))).line }));
   doc.problems = problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { body: prepared.body, fragments: prepared.fragments, embeds, doc };

@@ -1,4 +1,4 @@
-/* global window, document, localStorage, CSS, Event, requestAnimationFrame, getComputedStyle */
+/* global window, document, localStorage, navigator, setTimeout, CSS, Event, requestAnimationFrame, getComputedStyle */
 /**
  * Progressive enhancement for every page, loaded with `defer` from /assets/.
  * The page reads fine without it: cards open on :hover/:focus-within, links
@@ -7,7 +7,9 @@
  * - citation and footnote cards: one open at a time, Escape closes, a tap on
  *   a touch screen opens the card instead of following the link (a second tap
  *   follows it), kept inside the viewport where CSS anchor positioning is missing;
- * - the table of contents marks the section being read (aria-current).
+ * - the table of contents marks the section being read (aria-current);
+ * - "Copy" buttons (`data-copy-target`, hidden in the HTML) appear and copy
+ *   their target's text (the BibTeX of "cite this post") to the clipboard.
  */
 (function () {
   var doc = document;
@@ -127,4 +129,36 @@
     }, { passive: true });
     mark();
   }
+
+  // Copy buttons: shown only here, since without script they could do nothing.
+  doc.querySelectorAll("button[data-copy-target]").forEach(function (button) {
+    var target = doc.getElementById(button.getAttribute("data-copy-target"));
+    if (!target) return;
+    var status = doc.createElement("span");
+    status.className = "copy-status";
+    status.setAttribute("role", "status");
+    button.after(status);
+    function done(message) {
+      status.textContent = message;
+      setTimeout(function () {
+        status.textContent = "";
+      }, 2500);
+    }
+    // No clipboard (an insecure origin, an old browser): select the text, for the reader's own copy.
+    function select() {
+      var range = doc.createRange();
+      range.selectNodeContents(target);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      done("Selected: press Ctrl+C or ⌘C to copy");
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      if (!navigator.clipboard || !navigator.clipboard.writeText) return select();
+      navigator.clipboard.writeText(target.textContent).then(function () {
+        done("Copied");
+      }, select);
+    });
+  });
 })();

@@ -35,7 +35,7 @@ export const DIAGRAM_LANGUAGES: ReadonlySet<string> = new Set(Object.keys(DIAGRA
 
 /**
  * The libraries a post loads: those of the diagram languages it uses whose
- * key is set, then `diagrams` (the start-up script that draws them), and the
+ * key is set (and `mermaid-zoom` with `mermaid: {zoomable: true}`), then `diagrams` (the start-up script that draws them), and the
  * languages used whose key is missing (the build warns about each).
  */
 export function diagramLibraries(extras: Record<string, unknown>, languages: Iterable<string>): { libraries: string[]; missing: string[] } {
@@ -47,6 +47,8 @@ export function diagramLibraries(extras: Record<string, unknown>, languages: Ite
     if (kind.enabled(extras)) libraries.push(kind.library);
     else missing.push(lang);
   }
+  // al-folio's `mermaid: {enabled: true, zoomable: true}`: the diagrams can be zoomed and panned.
+  if (libraries.includes("mermaid") && isRecord(extras["mermaid"]) && extras["mermaid"]["zoomable"] === true) libraries.push("mermaid-zoom");
   if (libraries.length) libraries.push("diagrams");
   return { libraries, missing };
 }

@@ -2,8 +2,9 @@
  * Which client libraries a post's front matter asks for (al-folio's switches):
  * `pretty_table: true` → sortable, searchable tables; `images: {compare,
  * slider, lightbox2, photoswipe, spotlight, venobox}` → the image components
- * and galleries of those names. Names are those of
- * scripts/lib/post-layout-libraries.ts; a page loads only these.
+ * and galleries of those names; a body with `zoomable=true` figures (the
+ * build records the embed `zoom`, see scripts/lib/render-post.ts) → medium-zoom.
+ * Names are those of scripts/lib/post-layout-libraries.ts; a page loads only these.
  */
 import type { PostMeta } from "../content/types.ts";
 
@@ -17,8 +18,9 @@ const IMAGE_LIBRARIES: Readonly<Record<string, string>> = {
   venobox: "venobox",
 };
 
-export function postLibraries(meta: Pick<PostMeta, "extras">): string[] {
+export function postLibraries(meta: Pick<PostMeta, "extras">, embeds: readonly string[] = []): string[] {
   const names: string[] = [];
+  if (embeds.includes("zoom")) names.push("medium-zoom");
   if (meta.extras["pretty_table"] === true) names.push("pretty-table");
   const images = meta.extras["images"];
   if (images && typeof images === "object" && !Array.isArray(images)) {

@@ -1,6 +1,6 @@
 /** Distill posts as a reader gets them: every part in the server's HTML, no script needed. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { get, kvReads, publishSite } from "../support/worker.ts";
+import { builtSite, get, kvReads, publishSite } from "../support/worker.ts";
 import { fragmentLinks, ids, section, text } from "../support/html.ts";
 
 let page: string;
@@ -150,7 +150,10 @@ describe("page extras", () => {
   it("needs no script: besides the engine's own enhancement (theme, cards), the only scripts are the optional widgets", () => {
     const engine = /^\/assets\/edgefolio\/(theme|site)\.[0-9a-f]{10}\.js$/;
     const scripts = [...page.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
-    expect(scripts.filter((s) => !engine.test(s))).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
+    // Client libraries are enhancement too: here medium-zoom, for the zoomable figure.
+    const library = /^\/assets\/edgefolio\/lib\//;
+    expect(scripts.filter((s) => library.test(s))).toEqual(builtSite("distill").manifest.libraries!["medium-zoom"]!.scripts);
+    expect(scripts.filter((s) => !engine.test(s) && !library.test(s))).toEqual(["https://platform.twitter.com/widgets.js", "https://giscus.app/client.js"]);
     expect(scripts.filter((s) => engine.test(s))).toHaveLength(2);
     // JSON-LD metadata is data, not script to run; the engine's scripts are files, never inline.
     const rest = auto.replace(/<script type="application\/ld\+json">[^]*?<\/script>/g, "").replace(/<script src="\/assets\/edgefolio\/[^"]+"( defer)?><\/script>/g, "");

@@ -56,7 +56,8 @@ describe("code and diagrams", () => {
   it("loads mermaid and the drawing script, from /assets/, on a post that enables mermaid; the source stays in the page", () => {
     const libs = builtSite("science").manifest.libraries!;
     const scripts = [...head(diagram).matchAll(/<script defer src="([^"]+)"><\/script>/g)].map((m) => m[1]);
-    expect(scripts).toEqual([...libs["mermaid"]!.scripts, ...libs["diagrams"]!.scripts]);
+    // The post has `mermaid: {enabled: true, zoomable: true}`: the pan-and-zoom script comes before the drawing one.
+    expect(scripts).toEqual([...libs["mermaid"]!.scripts, ...libs["mermaid-zoom"]!.scripts, ...libs["diagrams"]!.scripts]);
     expect(scripts[0]).toMatch(/^\/assets\/edgefolio\/lib\/mermaid\.min\.[0-9a-f]{10}\.js$/);
     expect(diagram).toContain('<pre><code class="language-mermaid">graph LR; idea--&gt;post</code></pre>');
   });

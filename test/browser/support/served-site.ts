@@ -55,17 +55,26 @@ const hasSeed = () => existsSync(join(SEED_DIR, SEED_POST));
 
 /** The posts the browser reads: the seed (when ../shared/seed exists), then every showcase post. */
 export function sitePosts(): { name: string; path: string }[] {
-  const files = readdirSync(join(REPO, "content/posts")).filter((f) => /\.(md|markdown)$/.test(f)).sort();
-  const posts = files.map((f) => ({ name: f.replace(/\.\w+$/, ""), path: postPath(f) }));
+  const posts = postsIn(join(REPO, "content"));
   return hasSeed() ? [{ name: "seed", path: postPath(SEED_POST) }, ...posts] : posts;
 }
 
-export async function serveSite(): Promise<ServedSite> {
+/** The posts of a content folder, by file name. */
+function postsIn(content: string): { name: string; path: string }[] {
+  const files = readdirSync(join(content, "posts")).filter((f) => /\.(md|markdown)$/.test(f)).sort();
+  return files.map((f) => ({ name: f.replace(/\.\w+$/, ""), path: postPath(f) }));
+}
+
+/**
+ * Build and serve the showcase (with the seed when present), or, given
+ * `from`, that content folder alone (a fixture site; `posts` then lists its posts).
+ */
+export async function serveSite(from?: string): Promise<ServedSite> {
   const dir = await mkdtemp(join(tmpdir(), "edgefolio-browser-"));
   const content = join(dir, "content");
-  await cp(join(REPO, "content"), content, { recursive: true });
-  const posts = sitePosts();
-  if (hasSeed()) {
+  await cp(from ?? join(REPO, "content"), content, { recursive: true });
+  const posts = from ? postsIn(from) : sitePosts();
+  if (!from && hasSeed()) {
     await cp(join(SEED_DIR, SEED_POST), join(content, "posts", SEED_POST));
     await cp(join(SEED_DIR, "dec2023.bib"), join(content, "assets/bibliography/dec2023.bib"));
     await cp(join(SEED_DIR, "assets"), join(content, "assets"), { recursive: true });

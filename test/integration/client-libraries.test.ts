@@ -1,0 +1,54 @@
+/**
+ * Client-side enhancements through the real build and worker: each page links
+ * exactly the libraries its content needs (medium-zoom for zoomable figures,
+ * mermaid's pan-and-zoom with `mermaid: {zoomable: true}`), and the markup
+ * they enhance is complete without them. What they do in a browser is in
+ * test/browser/client-libraries.test.ts.
+ */
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { get, publishSite } from "../support/worker.ts";
+import { section } from "../support/html.ts";
+
+async function page(path: string): Promise<string> {
+  const res = await get(path);
+  expect(res.status, path).toBe(200);
+  return res.text();
+}
+
+const libraries = () => inject("sites")["client"]!.bundle!.manifest.libraries ?? {};
+/** The engine library files a page loads (scripts and stylesheets under /assets/edgefolio/lib/), sorted. */
+const loaded = (html: string) => [...html.matchAll(/(?:src|href)="(\/assets\/edgefolio\/lib\/[^"]+)"/g)].map((m) => m[1]!).sort();
+const filesOf = (...names: string[]) => [...new Set(names.flatMap((n) => [...(libraries()[n]!.styles ?? []), ...libraries()[n]!.scripts]))].sort();
+
+describe("client libraries chosen by content", () => {
+  beforeAll(async () => {
+    await publishSite("client");
+  });
+
+  it("a zoomable figure loads medium-zoom (its script-free stylesheet build); the other figure is not zoomable", async () => {
+    const html = await page("/blog/2024/cite-and-zoom/");
+    expect(html.match(/<img [^>]*data-zoomable/g)).toHaveLength(1);
+    expect(loaded(html)).toEqual(filesOf("medium-zoom"));
+    expect(filesOf("medium-zoom").some((f) => /\/medium-zoom\.min\.umd\.[0-9a-f]{10}\.js$/.test(f))).toBe(true);
+    expect(filesOf("medium-zoom").some((f) => /\/style\.[0-9a-f]{10}\.css$/.test(f))).toBe(true);
+  });
+
+  it("the BibTeX of `citation: true` has its Copy button, hidden until the script shows it", async () => {
+    const html = await page("/blog/2024/cite-and-zoom/");
+    const block = section(html, '<div class="citation-bibtex">', "</div>");
+    expect(block).toContain('<code id="citation-bibtex">@article{reader2024cite,');
+    expect(block).toContain('<button type="button" class="copy-citation" data-copy-target="citation-bibtex" hidden>Copy</button>');
+  });
+
+  it("`mermaid: {zoomable: true}` adds the pan-and-zoom script before the drawing script; without the key it is left out", async () => {
+    const zoomable = await page("/blog/2024/zoomable-diagram/");
+    expect(loaded(zoomable)).toEqual(filesOf("mermaid", "mermaid-zoom", "diagrams"));
+    const order = ["mermaid", "mermaid-zoom", "diagrams"].map((n) => zoomable.indexOf(libraries()[n]!.scripts.at(-1)!));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(loaded(await page("/blog/2024/still-diagram/"))).toEqual(filesOf("mermaid", "diagrams"));
+  });
+
+  it("a page that needs none loads no library", async () => {
+    expect(loaded(await page("/blog/2024/plain/"))).toEqual([]);
+  });
+});
