@@ -5,7 +5,7 @@
  * the engine settled (url, title, …). Built at build time only.
  */
 import type { PostMeta, SiteConfig } from "../../src/content/types.ts";
-import { parsePostFileName, postPath } from "../../src/content/urls.ts";
+import { parsePostFileName, postPath, postUrlKey } from "../../src/content/urls.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 
@@ -54,7 +54,8 @@ export function postUrlLookup(posts: readonly { file: string; text: string }[], 
   };
 }
 
-const postName = (file: string): string => file.slice(file.lastIndexOf("/") + 1).replace(/\.(?:md|markdown)$/, "");
+/** The lookup key of a post file: its name without `.md`, month and day with two digits (see postUrlKey). */
+const postName = (file: string): string => postUrlKey(file.slice(file.lastIndexOf("/") + 1).replace(/\.(?:md|markdown)$/, ""));
 
 /** [name, site path] of one post, or null when its file name has no date. */
 function postUrlOf({ file, text }: { file: string; text: string }, site: SiteConfig): [string, string] | null {
