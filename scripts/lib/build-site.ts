@@ -20,7 +20,7 @@ import { bibliographyProblems, parseBibliography, type ParsedBibliography } from
 import { pictureUrl } from "./post-image.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
-import { citationStyleOf, styledBibliography } from "./post-bibliography.ts";
+import { citationStyleOf, scholarCitedEntries, styledBibliography } from "./post-bibliography.ts";
 import { scholarSession, usesScholarTags, type ScholarSession } from "./scholar.ts";
 import { resolveToc, unresolvedToc } from "../../src/content/toc.ts";
 import { pageRenderers } from "./render/renderers.ts";
@@ -212,7 +212,10 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
       problems.push({ file, ...split.locate(["toc"]), message: `toc entry \`${name}\` matches no heading, so its link goes nowhere`, hint: "make the toc name match the heading text", severity: "warning" });
     }
     // The page stores only the entries it cites: the worker never reads the .bib.
-    if (parsedBib && doc.citations.length) cited.set(meta.path, styledBibliography(parsedBib, doc.citations, style.id));
+    const scholarEntries = scholar ? scholarCitedEntries([parsedBib, siteBib], scholar.cited()) : {};
+    if ((parsedBib && doc.citations.length) || Object.keys(scholarEntries).length) {
+      cited.set(meta.path, { ...scholarEntries, ...(parsedBib ? styledBibliography(parsedBib, doc.citations, style.id) : {}) });
+    }
     posts.push(post);
   }
 

@@ -29,3 +29,20 @@ export function styledBibliography(parsed: ParsedBibliography, cited: readonly s
   const formatted = style === DISTILL_STYLE ? {} : formatEntries(keys.map((k) => parsed.csl[k]!), style);
   return Object.fromEntries(keys.map((k) => [k, formatted[k] ? { ...parsed.entries[k]!, html: formatted[k] } : parsed.entries[k]!]));
 }
+
+/**
+ * Entries of the works a post cites with jekyll-scholar tags (`{% cite %}`,
+ * `{% quote %}`), by key in citation order, looked up in `sources` in order
+ * (front-matter .bib, then the site's), as the tags themselves look them up.
+ * Stored with the page so its Highwire `citation_reference` tags list them as
+ * they list `<d-cite>` works; the appendix lists only `<d-cite>` keys.
+ */
+export function scholarCitedEntries(sources: readonly (ParsedBibliography | undefined)[], keys: readonly string[]): Bibliography {
+  // Own properties only (Object.fromEntries), whatever a key is called (`__proto__` too).
+  const found: [string, Bibliography[string]][] = [];
+  for (const key of keys) {
+    const entry = sources.find((s) => s && Object.hasOwn(s.entries, key))?.entries[key];
+    if (entry) found.push([key, entry]);
+  }
+  return Object.fromEntries(found);
+}

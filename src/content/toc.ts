@@ -30,9 +30,11 @@ export function resolveToc(toc: Toc, headings: readonly Heading[]): TocLink[] {
     return links;
   }
   const used = new Set<string>();
+  // Each heading's slug once, not once per entry looked up.
+  const slugs = headings.map((h) => slugify(h.text));
   const find = (name: string): string | undefined => {
     const slug = slugify(name);
-    const h = headings.find((x) => !used.has(x.id) && slugify(x.text) === slug);
+    const h = headings.find((x, i) => !used.has(x.id) && slugs[i] === slug);
     if (h) used.add(h.id);
     return h?.id;
   };

@@ -7,14 +7,20 @@
 const HTML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
 const HTML_ATTR: Record<string, string> = { ...HTML_TEXT, '"': "&quot;", "'": "&#39;" };
 
+// Most values hold nothing to escape: a test (no callback, no new string) first makes those cheap.
+const NEEDS_TEXT = /[&<>]/;
+const NEEDS_ATTR = /[&<>"']/;
+
 /** Escape for HTML text content. */
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>]/g, (c) => HTML_TEXT[c] ?? c);
+  const text = String(value);
+  return NEEDS_TEXT.test(text) ? text.replace(/[&<>]/g, (c) => HTML_TEXT[c] ?? c) : text;
 }
 
 /** Escape for a quoted HTML attribute value (single or double quotes). */
 export function escapeAttr(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => HTML_ATTR[c] ?? c);
+  const text = String(value);
+  return NEEDS_ATTR.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ATTR[c] ?? c) : text;
 }
 
 const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);

@@ -10,8 +10,9 @@
  * construction. A blob that stores the document carries no body or fragments:
  * the worker never reads them, and an older worker (which needs the body)
  * treats such a blob as damaged and answers from an earlier kept version.
- * Blobs published before this existed have a body and no `doc`; the worker
- * still renders those per request (see `postDocument`).
+ * Blobs published before this existed have a body and no `doc`: the worker
+ * makes their document per request with this same function, loading the
+ * Markdown pipeline only then (src/routes/legacy-posts.ts).
  */
 import { postRenderOptions, renderMarkdown, type RenderedDocument } from "./pipeline.ts";
 import { bodySources, type CspSources } from "../security/csp.ts";
@@ -24,29 +25,8 @@ export interface StoredDocument extends Omit<RenderedDocument, "problems"> {
   csp: CspSources;
 }
 
-/** The document the worker would render for `post` (with the entries it cites), ready to store. Build time. */
+/** The document the worker would render for `post` (with the entries it cites), ready to store. */
 export function storeDocument(post: Pick<PostRecord, "body" | "fragments" | "embeds" | "meta">, bibliography?: Bibliography): StoredDocument {
   const { html, headings, citations, footnotes, embeds, libraries, diagrams } = renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) });
   return { html, headings, citations, footnotes, embeds, libraries, diagrams, csp: bodySources(html) };
-}
-
-/** A post page's data as the worker reads it: the stored document, or (older blobs) the body to render. */
-export interface PostSource {
-  post: Pick<PostRecord, "meta" | "embeds"> & Partial<Pick<PostRecord, "body" | "fragments">>;
-  doc?: StoredDocument;
-  bibliography?: Bibliography;
-}
-
-/**
- * The rendered document of a stored post page and the CSP sources of its
- * body: read from `page.doc` when the build stored it, else rendered from
- * `page.post.body` (blobs of an earlier engine).
- */
-export function postDocument(page: PostSource): { doc: RenderedDocument; csp: CspSources } {
-  if (page.doc) {
-    const { csp, ...doc } = page.doc;
-    return { doc: { ...doc, problems: [] }, csp };
-  }
-  const doc = renderMarkdown(page.post.body ?? "", { ...postRenderOptions(page.post), ...(page.bibliography ? { bibliography: page.bibliography } : {}) });
-  return { doc, csp: bodySources(doc.html) };
 }

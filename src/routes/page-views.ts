@@ -5,7 +5,6 @@ import { homePage } from "../views/home-page.ts";
 import { listPage } from "../views/list-page.ts";
 import { postHead, postPage } from "../views/post-page.ts";
 import { distillPage } from "../views/distill-page.ts";
-import { postDocument } from "../markdown/stored-document.ts";
 import { postExtras } from "../views/post-extras.ts";
 import { libraryTags } from "../views/client-libraries.ts";
 import { postLibraries } from "../views/post-libraries.ts";
@@ -24,7 +23,10 @@ export function pageFrame(kind: PageKind, data: unknown, live: Live, path: strin
     }
     case "post": {
       const page = data as PostPage;
-      const { doc, csp } = postDocument(page);
+      // Blobs of an earlier engine get their document first (src/routes/legacy-posts.ts).
+      if (!page.doc) throw new Error(`post blob without a stored document: ${path}`);
+      const { csp, ...stored } = page.doc;
+      const doc = { ...stored, problems: [] };
       const view = page.post.meta.layout === "distill" ? distillPage : postPage;
       return {
         ...postExtras(live.site, page),

@@ -10,6 +10,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "./app-env.ts";
 import { layout } from "../views/layout.ts";
 import { pageFrame } from "./page-views.ts";
+import { withStoredDocument } from "./legacy-posts.ts";
 import { statusResponse } from "./status.ts";
 import { DOCUMENT_CONTENT_TYPES, isDocumentKind } from "../store/document-types.ts";
 import { contentSecurityPolicy } from "../security/csp.ts";
@@ -29,7 +30,7 @@ async function servePage(c: Context<AppEnv>): Promise<Response> {
   if (isDocumentKind(entry.kind)) return c.body(data as string, 200, { "Content-Type": DOCUMENT_CONTENT_TYPES[entry.kind] });
   // Frame and page from the same version, also when a fault made it an earlier one.
   const manifest: Live = from.version === live.version ? live : { ...from, previous: [] };
-  const frame = pageFrame(entry.kind, data, manifest, path);
+  const frame = pageFrame(entry.kind, await withStoredDocument(entry.kind, data), manifest, path);
   // Stored with the page in the cache, so a hit carries the policy fitted to it.
   c.header("Content-Security-Policy", contentSecurityPolicy(frame.csp));
   return c.html(layout(manifest, frame).toString());

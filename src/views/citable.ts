@@ -40,16 +40,21 @@ function referenceMeta(entry: BibEntry): string {
   return parts.map((p) => p.replaceAll(";", ",")).join(";");
 }
 
-/** The Highwire Press tags for a post; `cited` in citation order. */
+/**
+ * The Highwire Press tags for a post; `cited` (`<d-cite>` keys) in citation
+ * order, then the other works of `bibliography`, which holds only what the
+ * post cites (jekyll-scholar's `{% cite %}` works, stored by the build).
+ */
 export function scholarMeta(site: SiteConfig, meta: PostMeta, cited: readonly string[], bibliography: Bibliography = {}): SafeHtml {
   const doi = postDoi(meta);
+  const works = [...new Set([...cited, ...Object.keys(bibliography)])];
   return html`<meta name="citation_title" content="${meta.title}">
 ${postAuthors(site, meta).map((a) => html`<meta name="citation_author" content="${a}">
 `)}<meta name="citation_publication_date" content="${scholarDate(meta.date)}">
 <meta name="citation_journal_title" content="${site.title}">
 <meta name="citation_fulltext_html_url" content="${url(absoluteUrl(site.url, meta.path))}">
 ${doi ? html`<meta name="citation_doi" content="${doi}">
-` : ""}${cited.filter((k) => Object.hasOwn(bibliography, k)).map((k) => html`<meta name="citation_reference" content="${referenceMeta(bibliography[k]!)}">
+` : ""}${works.filter((k) => Object.hasOwn(bibliography, k)).map((k) => html`<meta name="citation_reference" content="${referenceMeta(bibliography[k]!)}">
 `)}`;
 }
 

@@ -12,6 +12,7 @@ import { loadContent } from "../../scripts/lib/load-content.ts";
 import { buildSite } from "../../scripts/lib/build-site.ts";
 import { pageData } from "../../bench/support/bundle-pages.ts";
 import { pageFrame } from "../../src/routes/page-views.ts";
+import { withStoredDocument } from "../../src/routes/legacy-posts.ts";
 import { layout } from "../../src/views/layout.ts";
 import { contentSecurityPolicy } from "../../src/security/csp.ts";
 import { isPageData } from "../../src/store/validate.ts";
@@ -25,8 +26,9 @@ const SITES: [string, string][] = [
   ...Object.entries(externalSites()).filter(([name]) => name === "seed" || name === "corpus"),
 ];
 
-function render(page: PostPage, live: Live): { html: string; csp: string } {
-  const frame = pageFrame("post", page, live, page.post.meta.path);
+async function render(page: PostPage, live: Live): Promise<{ html: string; csp: string }> {
+  // As src/routes/pages.ts serves it: a blob without a stored document gets one first.
+  const frame = pageFrame("post", await withStoredDocument("post", page), live, page.post.meta.path);
   return { html: layout(live, frame).toString(), csp: contentSecurityPolicy(frame.csp) };
 }
 
@@ -47,7 +49,7 @@ describe.each(SITES)("%s: stored document", (_name, dir) => {
       const legacy: PostPage = { ...stored, post: { ...stored.post, body: post.body, ...(post.fragments ? { fragments: post.fragments } : {}) } };
       delete legacy.doc;
       expect(isPageData("post", legacy), post.meta.path).toBe(true);
-      expect(render(stored, live), post.meta.path).toEqual(render(legacy, live));
+      expect(await render(stored, live), post.meta.path).toEqual(await render(legacy, live));
     }
   });
 });
