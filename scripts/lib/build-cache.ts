@@ -91,11 +91,19 @@ export class BuildCache implements StepCache {
 
   /**
    * Open the cache of `contentDir` for a build whose inputs other than the
-   * posts are `epochInputs` (site.yml text, bibliography texts…).
+   * posts are `epochInputs` (site.yml text, bibliography texts…); `previous`,
+   * the cache of the process's last build, is reused when still valid.
    */
-  static async open(contentDir: string, epochInputs: readonly string[], dir = CACHE_DIR): Promise<BuildCache> {
+  static async open(contentDir: string, epochInputs: readonly string[], dir = CACHE_DIR, previous?: BuildCache): Promise<BuildCache> {
     const epoch = sha([await engineFingerprint(), ...epochInputs.map(sha)].join("\n"));
     const path = join(dir, `posts-${sha(resolve(contentDir)).slice(0, 16)}.json`);
+    // A long-running process (npm run dev) keeps its cache in memory between builds of one epoch.
+    if (previous && previous.path === path && previous.data.epoch === epoch) {
+      previous.stats.hits = 0;
+      previous.stats.misses = 0;
+      previous.used.clear();
+      return previous;
+    }
     let data: CacheFile | null = null;
     try {
       data = JSON.parse(await readFile(path, "utf8")) as CacheFile;

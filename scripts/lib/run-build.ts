@@ -11,6 +11,7 @@ import { withLocalKv } from "./kv-local.ts";
 import { remoteTarget } from "./kv-remote.ts";
 import { folderTarget } from "./kv-folder.ts";
 import { staticHeaders } from "../../src/security/headers.ts";
+import type { ContentError } from "../../src/content/error.ts";
 
 export interface BuildCliOptions {
   content: string;
@@ -28,6 +29,16 @@ export interface BuildCliOptions {
   noCache?: boolean;
   /** Read back every reused key, not a sample (see publish.ts). */
   verifyAll?: boolean;
+  /** Publish here instead of opening local KV for this build (the dev server keeps one open). */
+  target?: KvTarget;
+  /**
+   * Builds of one long-running process (the dev server): the build cache stays
+   * in memory between them, and the caller saves it (`session.cache.save()`)
+   * when it likes, after the publish rather than before.
+   */
+  session?: { cache?: BuildCache };
+  /** Told every problem of the build, errors and warnings, located (the dev server's overlay). */
+  onProblems?: (problems: ContentError[]) => void;
 }
 
 /**
@@ -55,6 +66,7 @@ async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promis
     console.log(`dry run: ${keys} keys (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${files} \`wrangler kv bulk put\` files under ${join(opts.deployDryRun, "kv")}, the pointer last; static files in ${opts.publicDir}; nothing was uploaded`);
     return out;
   }
+  if (opts.target) return use(opts.target);
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
 
@@ -69,10 +81,12 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   }
 
   const loaded = await loadContent(resolve(opts.content));
-  const cache = opts.noCache ? undefined : await BuildCache.open(resolve(opts.content), cacheEpochInputs(loaded.source));
+  const cache = opts.noCache ? undefined : await BuildCache.open(resolve(opts.content), cacheEpochInputs(loaded.source), undefined, opts.session?.cache);
   const result = await buildSite(loaded.source, { drafts: opts.drafts, ...(cache ? { cache } : {}) });
-  await cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
+  if (opts.session) opts.session.cache = cache;
+  else await cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
   const errors = result.problems.filter((p) => p.severity === "error");
+  opts.onProblems?.(result.problems);
   for (const p of sortProblems(result.problems)) console.error(formatContentError(p));
   if (!result.bundle || errors.length) {
     console.error(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: nothing was published; the live version is unchanged.`);
@@ -103,8 +117,8 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
 
   const report = await withTarget(opts, async (target) => {
     try {
-      // Each remote read is a wrangler process: a smaller sample there.
-      return await publish(target, bundle, opts.verifyAll ? { verify: "all" } : opts.remote ? { sampleSize: 16 } : {});
+      // Each remote read is a wrangler process, and a dev session wrote its local keys itself: a smaller sample there.
+      return await publish(target, bundle, opts.verifyAll ? { verify: "all" } : opts.remote || opts.session ? { sampleSize: 16 } : {});
     } catch (err) {
       const live = await readLive(target).catch(() => null);
       throw new Error(`publishing failed: ${(err as Error).message}\nthe live version is still ${live?.version ?? "(none)"}`);

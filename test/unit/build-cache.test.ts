@@ -119,6 +119,23 @@ describe("the build cache", () => {
     expect(second.result.problems).toEqual((await buildSite(clash, { now: NOW })).problems);
   });
 
+  it("a long-running process reuses its cache in memory while the epoch holds, and drops it when it changes", async () => {
+    const cacheDir = join(dir, "i");
+    const first = await BuildCache.open("content", cacheEpochInputs(base), cacheDir);
+    await buildSite(base, { now: NOW, cache: first });
+    expect(first.stats).toEqual({ hits: 0, misses: 40 });
+    // Nothing saved: the second build is warm from memory alone.
+    const second = await BuildCache.open("content", cacheEpochInputs(base), cacheDir, first);
+    expect(second).toBe(first);
+    await buildSite(base, { now: NOW, cache: second });
+    expect(second.stats).toEqual({ hits: 40, misses: 0 });
+    const site = { ...base, site: { ...base.site!, text: `${base.site!.text}per_page: 9\n` } };
+    const third = await BuildCache.open("content", cacheEpochInputs(site), cacheDir, second);
+    expect(third).not.toBe(second);
+    await buildSite(site, { now: NOW, cache: third });
+    expect(third.stats.misses).toBe(40);
+  });
+
   it("a cache written by other engine code is not used", async () => {
     const cacheDir = join(dir, "e");
     await cachedBuild(base, cacheDir);
