@@ -52,12 +52,20 @@ export const DEV_CLIENT = `"use strict";
     box.appendChild(close);
     document.body.appendChild(box);
   }
-  var events = new EventSource("${DEV_EVENTS_PATH}");
-  events.onmessage = function (message) {
-    var state = JSON.parse(message.data);
-    if (state.errors.length) return show(state.errors);
-    hide();
-    if (state.version && state.version !== shown) location.reload();
-  };
+  function connect() {
+    var events = new EventSource("${DEV_EVENTS_PATH}");
+    events.onmessage = function (message) {
+      var state = JSON.parse(message.data);
+      if (state.errors.length) return show(state.errors);
+      hide();
+      if (state.version && state.version !== shown) location.reload();
+    };
+    // The browser retries a dropped stream by itself, but gives up on an error response
+    // (wrangler dev reloading, say): start over then.
+    events.onerror = function () {
+      if (events.readyState === EventSource.CLOSED) setTimeout(connect, 1000);
+    };
+  }
+  connect();
 })();
 `;

@@ -48,16 +48,19 @@ function eventStream(kv: KVNamespace): Response {
     try {
       await send("retry: 300\n\n");
       for (let tick = 0; Date.now() < end; tick++) {
-        const state = JSON.stringify(await devState(kv));
+        // A failed KV read (the dev process writing at that moment) skips a tick; it must not end the loop
+        // and leave the stream open and silent, which the browser would never reconnect.
+        const state = await devState(kv).then(JSON.stringify, () => last);
         if (state !== last) await send(`data: ${state}\n\n`);
         else if (tick % 100 === 0) await send(": still here\n\n");
         last = state;
         await new Promise((r) => setTimeout(r, POLL_MS));
       }
-      await writer.close();
     } catch {
-      // The page was closed or reloaded: nothing to tell anyone.
+      // The page was closed or reloaded: nobody to tell.
     }
+    // Ended either way: an open page reconnects (retry) and compares versions again.
+    await writer.close().catch(() => undefined);
   })();
   return new Response(readable, { headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store" } });
 }
