@@ -34,6 +34,8 @@ export interface LibrarySpec {
 /** The libraries the engine knows, by the name views ask for. */
 export const LIBRARIES: Record<string, LibrarySpec> = {
   katex: { styles: ["katex/dist/katex.min.css"] },
+  // TikZ pictures compiled at build time (src/markdown/extensions/tikz.ts): the TeX fonts their text is set in.
+  tikz: { styles: ["node-tikzjax/css/fonts.css"] },
   highlight: { styles: [new URL("../../src/styles/highlight.css", import.meta.url)] },
   // Diagram and chart fences (src/content/diagrams.ts); `diagrams` draws them and comes last.
   mermaid: { scripts: ["mermaid/dist/mermaid.min.js"] },

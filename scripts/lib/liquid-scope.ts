@@ -5,7 +5,7 @@
  * the engine settled (url, title, …). Built at build time only.
  */
 import type { PostMeta, SiteConfig } from "../../src/content/types.ts";
-import { parsePostFileName, postPath } from "../../src/content/urls.ts";
+import { parsePostFileName, postPath, postUrlKey } from "../../src/content/urls.ts";
 import { validateFrontMatter } from "../../src/content/front-matter.ts";
 import { parseFrontMatterFile } from "./front-matter-file.ts";
 
@@ -51,7 +51,7 @@ export function postUrlsByName(posts: readonly { file: string; text: string }[],
       ...(site.permalink ? { permalink: site.permalink } : {}),
     });
     const fallback = () => postPath({ date: `${parsed.date.slice(0, 4)}-01-01T00:00:00Z`, slug: parsed.slug, categories: [] }, site.permalink);
-    urls.set(name.replace(/\.(?:md|markdown)$/, ""), meta?.path ?? fallback());
+    urls.set(postUrlKey(name.replace(/\.(?:md|markdown)$/, "")), meta?.path ?? fallback());
   }
   return urls;
 }

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
 import { buildLibraries } from "./client-assets.ts";
+import { prerenderTikz } from "./render/tikz.ts";
 import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
@@ -67,6 +68,8 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
 
   const postPaths = (await walk(join(contentDir, "posts"))).filter((p) => /\.(md|markdown)$/.test(p)).sort();
   const posts = await Promise.all(postPaths.map(async (p) => ({ file: display(p), text: await readFile(p, "utf8") })));
+  // TikZ pictures compile asynchronously: all of them now, before the (synchronous) page renderers read them.
+  await prerenderTikz(posts.map((p) => p.text));
 
   const assetFiles = new Map<string, string>();
   for (const abs of (await walk(join(contentDir, "assets"))).sort()) assetFiles.set(toPosix(relative(contentDir, abs)), abs);

@@ -114,8 +114,11 @@
     queued = false;
     var line = window.innerHeight / 3;
     var found = null;
+    // At the very bottom the last sections may never reach the line: the last one on screen is the one being read.
+    var bottom = window.innerHeight + window.scrollY >= root.scrollHeight - 2;
     for (var i = 0; i < targets.length; i++) {
-      if (targets[i] && targets[i].getBoundingClientRect().top <= line) found = links[i];
+      var top = targets[i] ? targets[i].getBoundingClientRect().top : Infinity;
+      if (top <= line || (bottom && top < window.innerHeight)) found = links[i];
     }
     if (found === current) return;
     if (current) current.removeAttribute("aria-current");

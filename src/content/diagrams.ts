@@ -7,7 +7,11 @@
  */
 
 export interface DiagramKind {
-  /** Name of the client library (see LIBRARIES in scripts/lib/client-assets.ts). */
+  /**
+   * Name of the client library (see LIBRARIES in scripts/lib/client-assets.ts);
+   * empty when there is none to load: typograms has no npm package, so its
+   * diagrams are shown as the monospace text they are drawn in.
+   */
   library: string;
   /** The front matter to add, as the build's warning shows it. */
   flag: string;
@@ -26,7 +30,7 @@ export const DIAGRAMS: Record<string, DiagramKind> = {
   plotly: { library: "plotly", flag: "chart: {plotly: true}", enabled: chart("plotly") },
   geojson: { library: "leaflet", flag: "map: true", enabled: flag("map") },
   diff2html: { library: "diff2html", flag: "code_diff: true", enabled: flag("code_diff") },
-  typograms: { library: "typograms", flag: "typograms: true", enabled: flag("typograms") },
+  typograms: { library: "", flag: "typograms: true", enabled: flag("typograms") },
   pseudocode: { library: "pseudocode", flag: "pseudocode: true", enabled: flag("pseudocode") },
 };
 
@@ -44,8 +48,9 @@ export function diagramLibraries(extras: Record<string, unknown>, languages: Ite
   for (const lang of new Set(languages)) {
     const kind = Object.hasOwn(DIAGRAMS, lang) ? DIAGRAMS[lang]! : undefined;
     if (!kind) continue;
-    if (kind.enabled(extras)) libraries.push(kind.library);
-    else missing.push(lang);
+    if (kind.enabled(extras)) {
+      if (kind.library) libraries.push(kind.library);
+    } else missing.push(lang);
   }
   // al-folio's `mermaid: {enabled: true, zoomable: true}`: the diagrams can be zoomed and panned.
   if (libraries.includes("mermaid") && isRecord(extras["mermaid"]) && extras["mermaid"]["zoomable"] === true) libraries.push("mermaid-zoom");

@@ -32,6 +32,17 @@ export function parsePostFileName(name: string): { date: string; slug: string } 
   return { date: m[1]!, slug: m[2]! };
 }
 
+/**
+ * The name `{% post_url %}` finds a post by: its file name without extension,
+ * month and day zero-padded (`2024-3-7-title` → `2024-03-07-title`). Jekyll
+ * compares a post_url's date and title, not its text, so either spelling
+ * finds either file.
+ */
+export function postUrlKey(name: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/.exec(name);
+  return m ? `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}-${m[4]}` : name;
+}
+
 /** Page N of a paginated archive whose first page is `base` (`/blog/2024/` → `/blog/2024/page/2/`). */
 export const archivePagePath = (base: string, page: number): string => (page <= 1 ? base : `${base}page/${page}/`);
 /** A tag's own feeds, beside its archive: `/blog/tag/ml/feed.xml`, `/blog/tag/ml/feed.json`. */

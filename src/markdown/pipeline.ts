@@ -18,6 +18,7 @@ import { math, typesetMath } from "./extensions/math.ts";
 import { code, highlightCode } from "./extensions/code.ts";
 import type { FragmentRenderers } from "./renderers.ts";
 import { fillDataTables } from "./extensions/data-tables.ts";
+import { drawTikz } from "./extensions/tikz.ts";
 import { positionAt } from "../content/error.ts";
 import { swapPlaceholders } from "./placeholders.ts";
 import type { Fragments } from "./fragments.ts";
@@ -61,7 +62,7 @@ export interface RenderedDocument {
   footnotes: string[];
   /** Optional scripts the body asked for (`twitter`). */
   embeds: string[];
-  /** Client libraries the body needs (`katex`, `highlight`), for the page's <head>. */
+  /** Client libraries the body needs (`katex`, `highlight`, `tikz`: stylesheets), for the page's <head>. */
   libraries: string[];
   /** Diagram fence languages used (mermaid, chartjs, …), each with its first fence's line. */
   diagrams: { lang: string; line: number }[];
@@ -89,6 +90,8 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
   const codes = highlightCode(markdown, tokens, fragments, options.renderers);
   fillDataTables(markdown, tokens, fragments, options.renderers);
+  const tikz = drawTikz(markdown, tokens, source, fragments, options.renderers);
+  problems.push(...tikz.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
 
   const body = markdown.parser(tokens);
   // A footnote is rendered twice (hover card, appendix): the appendix copy's citation cards get their own ids.
@@ -99,7 +102,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
     citations: citations.order,
     footnotes: notes.map((t) => (t.note ? markdown.parser(t.note) : Parser.parseInline(t.tokens, markdown.defaults))),
     embeds: [...(options.embeds ?? [])],
-    libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : [])],
+    libraries: [...(maths.found ? ["katex"] : []), ...(codes.highlighted ? ["highlight"] : []), ...(tikz.found ? ["tikz"] : [])],
     diagrams: [...codes.diagrams].map(([lang, raw]) => ({ lang, line: positionAt(source, Math.max(source.indexOf(raw), 0)).line })),
     problems,
   };

@@ -33,6 +33,12 @@ export interface FragmentRenderers {
    * is not a JSON array of rows under assets/.
    */
   tableRows?(url: string, fields: readonly string[]): string | undefined;
+  /**
+   * A TikZ picture (the LaTeX document of al-folio's `<script type="text/tikz">`)
+   * compiled to an `<svg>` element; throws an Error with TeX's message when it
+   * does not compile.
+   */
+  tikz?(tex: string): string;
 }
 
 /**

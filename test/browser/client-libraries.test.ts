@@ -58,6 +58,21 @@ describe("BibTeX Copy button", () => {
     await context.close();
   });
 
+  it("a jekyll-scholar bibliography entry opens its BibTeX on demand, copied as the file has it", async () => {
+    const context = await newContext(browser, 1280, "light");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.base });
+    const { page, log } = await open(context, "/blog/2024/scholar/");
+    const button = page.locator("details.bibtex button.copy-citation");
+    expect(await button.isVisible(), "closed: nothing to copy yet").toBe(false);
+    await page.locator("details.bibtex > summary").click();
+    await button.click();
+    await page.waitForFunction("document.querySelector('details.bibtex .copy-status')?.textContent === 'Copied'", undefined, { timeout: 5000 });
+    expect(await page.evaluate<string>("navigator.clipboard.readText()")).toBe("@article{hopper1952,\n  title   = {The Education of a Computer},\n  author  = {Hopper, Grace Murray},\n  journal = {Proceedings of the ACM National Meeting},\n  year    = {1952}\n}");
+    await page.locator("ol.bibliography").screenshot({ path: join(ARTIFACTS, "client-bibliography-bibtex.png") });
+    clean(log, "bibliography copy");
+    await context.close();
+  });
+
   it("is not shown without JavaScript (it could do nothing)", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();
@@ -157,5 +172,60 @@ describe("diagrams", () => {
     await other.page.waitForTimeout(200);
     expect(await stillSvg.getAttribute("viewBox")).toBe(fixed);
     await still.close();
+  });
+});
+
+describe("TikZ and typograms", () => {
+  it.each(["light", "dark"] as const)("the TikZ picture is an SVG the build drew, with its TeX fonts, no script (%s)", async (theme) => {
+    const context = await newContext(browser, 1280, theme);
+    const { page, log } = await open(context, "/blog/2024/tikz-and-typograms/");
+    const picture = page.locator("figure.tikz svg");
+    const box = (await picture.boundingBox())!;
+    expect(box.width).toBeGreaterThan(50);
+    expect(box.height).toBeGreaterThan(50);
+    expect(await page.locator('script[type="text/tikz"]').count()).toBe(0);
+    // The label's text is set in Computer Modern, from the fonts the page linked.
+    await page.evaluate("document.fonts.ready");
+    expect(await page.evaluate<boolean>("document.fonts.check('10px cmr10')")).toBe(true);
+    await page.locator("figure.tikz").screenshot({ path: join(ARTIFACTS, `client-tikz-${theme}.png`) });
+    // A typogram is shown as its text, and no drawing script is loaded for it.
+    expect(await page.locator("pre > code.language-typograms").isVisible()).toBe(true);
+    expect(await page.locator("script[src*='/lib/']").count()).toBe(0);
+    await page.locator("pre:has(> code.language-typograms)").screenshot({ path: join(ARTIFACTS, `client-typogram-${theme}.png`) });
+    clean(log, `tikz ${theme}`);
+    await context.close();
+  });
+});
+
+describe("post layout: `toc: {sidebar: left}`", () => {
+  it.each([1400, 900])("stays in view beside the body while the reader scrolls, marking the section (%i px)", async (width) => {
+    const context = await newContext(browser, width, "light");
+    const { page, log } = await open(context, "/blog/2024/long-read/");
+    await page.setViewportSize({ width, height: 500 });
+    // The reader scrolls until the last section's heading reaches the top (or the page ends).
+    await page.evaluate("document.getElementById('the-end').scrollIntoView()");
+    await page.waitForTimeout(200);
+    const toc = (await page.locator("nav.toc").boundingBox())!;
+    const text = (await page.locator(".post-body p").last().boundingBox())!;
+    expect(toc.y, "the contents' top is on screen").toBeGreaterThanOrEqual(0);
+    expect(toc.y + toc.height, "and its bottom").toBeLessThanOrEqual(500);
+    expect(toc.x + toc.width, "left of the text, not over it").toBeLessThanOrEqual(text.x);
+    await page.waitForSelector("nav.toc a[aria-current]");
+    expect(await page.locator("nav.toc a[aria-current]").textContent()).toBe("The end");
+    expect(await page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth")).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(ARTIFACTS, `client-toc-${width}.png`) });
+    clean(log, `toc ${width}`);
+    await context.close();
+  });
+
+  it("on a phone the contents come first, inline, full width", async () => {
+    const context = await newContext(browser, 390, "light");
+    const { page, log } = await open(context, "/blog/2024/long-read/");
+    const toc = (await page.locator("nav.toc").boundingBox())!;
+    const body = (await page.locator(".post-body").boundingBox())!;
+    expect(toc.y + toc.height).toBeLessThanOrEqual(body.y);
+    expect(toc.width).toBeGreaterThan(body.width * 0.8);
+    clean(log, "toc phone");
+    await context.close();
   });
 });

@@ -48,6 +48,15 @@ describe("client libraries chosen by content", () => {
     expect(loaded(await page("/blog/2024/still-diagram/"))).toEqual(filesOf("mermaid", "diagrams"));
   });
 
+  it("a TikZ picture is an SVG in the HTML (drawn by the build), with only the TeX fonts' stylesheet; a typogram loads nothing", async () => {
+    const html = await page("/blog/2024/tikz-and-typograms/");
+    expect(html).toMatch(/<figure class="tikz"><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="[\d.]+" height="[\d.]+" viewBox="[^"]+">/);
+    expect(html).not.toContain("text/tikz");
+    expect(html).toContain('<pre><code class="language-typograms">+------+');
+    expect(loaded(html)).toEqual(filesOf("tikz"));
+    expect(html).not.toContain("<script defer");
+  });
+
   it("a page that needs none loads no library", async () => {
     expect(loaded(await page("/blog/2024/plain/"))).toEqual([]);
   });

@@ -9,13 +9,14 @@
  * (with KaTeX and the highlighter) and again as the worker does (fragments only).
  * UPDATE_FIXTURES=1 rewrites the expected files (review the diff!).
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { renderPost } from "../../scripts/lib/render-post.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import { pageRenderers } from "../../scripts/lib/render/renderers.ts";
+import { prerenderTikz } from "../../scripts/lib/render/tikz.ts";
 import { renderMarkdown, type RenderOptions } from "../../src/markdown/pipeline.ts";
 
 const ROOT = fileURLToPath(new URL("../fixtures/markdown/", import.meta.url));
@@ -35,6 +36,12 @@ function check(file: string, actual: string): void {
   if (update) writeFileSync(file, actual);
   else expect(actual).toBe(existsSync(file) ? readFileSync(file, "utf8") : `(missing ${file})`);
 }
+
+// TikZ compiles asynchronously, ahead of the page (as loadContent does for a site).
+beforeAll(async () => {
+  const cases = readdirSync(ROOT).flatMap((e) => readdirSync(join(ROOT, e)).filter((f) => f.endsWith(".md")).map((f) => join(ROOT, e, f)));
+  await prerenderTikz(cases.map((f) => readFileSync(f, "utf8")));
+}, 60_000);
 
 for (const extension of readdirSync(ROOT).sort()) {
   const dir = join(ROOT, extension);

@@ -4,10 +4,11 @@ import type { RenderOptions } from "../../../src/markdown/pipeline.ts";
 import { mathRenderer } from "./katex.ts";
 import { highlightCode } from "./highlight.ts";
 import { dataTableRenderer, type ReadAsset } from "./data-table.ts";
+import { tikzSvg } from "./tikz.ts";
 
 /** Renderers for a post's page; `readAsset` (text of a file under assets/) fills data-url tables. */
 export function pageRenderers(readAsset?: ReadAsset): FragmentRenderers {
-  return { math: mathRenderer(), code: highlightCode, ...(readAsset ? { tableRows: dataTableRenderer(readAsset) } : {}) };
+  return { math: mathRenderer(), code: highlightCode, tikz: tikzSvg, ...(readAsset ? { tableRows: dataTableRenderer(readAsset) } : {}) };
 }
 
 /** Renderers for a post in a feed: MathML, which feed readers show without a stylesheet. */

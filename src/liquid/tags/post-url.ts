@@ -5,9 +5,10 @@
  * that does not exist is an error, as in Jekyll.
  */
 import type { InlineTag, LiquidContext } from "../types.ts";
+import { postUrlKey } from "../../content/urls.ts";
 
 function resolve(name: string, tag: string, ctx: LiquidContext): string {
-  const path = ctx.postUrl?.(name);
+  const path = ctx.postUrl?.(postUrlKey(name));
   if (path === undefined) {
     ctx.report({ severity: "error", message: `\`${tag}\`: no post \`${name}\``, hint: "give the file name of a post in content/posts/ without .md, e.g. 2024-01-03-slug" });
     return "";
