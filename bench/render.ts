@@ -1,6 +1,9 @@
 /**
- * Issue 3: what rendering the seed post costs on a cache miss, now that the
- * Liquid, citation, footnote and distill-view work happens per request.
+ * Issue 3: what rendering the seed post costs on a cache miss. The build
+ * stores the rendered body in the post's blob (src/markdown/stored-document.ts),
+ * so a miss assembles the page (distill view, TOC, appendix) from it;
+ * `renderMarkdown` is what the build pays per post, and what the worker pays
+ * only for blobs of an earlier engine.
  *  - Node CPU (same V8 as workerd): `renderMarkdown` alone and the whole page
  *    (`pageFrame` + `layout`), warm (median of 500 after 50 warm-up runs) and
  *    first in a fresh process (median of 5 processes; this file re-runs itself
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
   await writeSection(
     "render",
     "Render (issue 3)",
-    `\`npm run bench -- render\` (bench/render.ts), on the ${which}: ${doc.citations.length} citations, ${doc.footnotes.length} footnote, its figures, tweet and details made at build time (Liquid) and swapped in per request. Node CPU times use performance.now around \`renderMarkdown\` (Liquid → marked → citation/footnote passes) and around the whole page (\`pageFrame\` + \`layout\`: distill view, TOC, appendix); warm = p50/p99 of 500 renders after 50; first = median of 5 fresh \`tsx\` processes each, timing the first call after module load (with and without the worker's start-up warm-up, src/warm-up.ts). workerd: the wrangler-bundled worker via Miniflare with KV filled by the real build; wall time includes loopback HTTP and three KV reads.`,
+    `\`npm run bench -- render\` (bench/render.ts), on the ${which}: ${doc.citations.length} citations, ${doc.footnotes.length} footnote, its figures, tweet and details made at build time (Liquid), the body rendered by the build and stored with the post. Node CPU times use performance.now around \`renderMarkdown\` (marked → fragments → citation/footnote passes: done once by the build, which stores the result in the post's blob; the worker runs it only for blobs of an earlier engine) and around the whole page (\`pageFrame\` + \`layout\` from the stored body: distill view, TOC, appendix); warm = p50/p99 of 500 renders after 50; first = median of 5 fresh \`tsx\` processes each, timing the first call after module load (with and without the worker's start-up warm-up, src/warm-up.ts). workerd: the wrangler-bundled worker via Miniflare with KV filled by the real build; wall time includes loopback HTTP and three KV reads.`,
     [
       { metric: "renderMarkdown, warm (Node CPU p50 / p99)", value: `${ms(md.p50)} / ${ms(md.p99)}` },
       { metric: "whole page, warm (Node CPU p50 / p99)", value: `${ms(full.p50)} / ${ms(full.p99)}` },

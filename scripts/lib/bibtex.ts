@@ -49,6 +49,8 @@ export interface ParsedBibliography {
   csl: Record<string, CslItem>;
   /** Lowercased keys of entries left out because they do not parse. */
   broken: Set<string>;
+  /** Each entry's BibTeX as written in the file (its whole lines), by key: what a reader copies. */
+  source?: Record<string, string>;
   problems: BibProblem[];
 }
 
@@ -179,7 +181,7 @@ function toEntry(e: Entry, loc: Located, problems: BibProblem[]): { entry: BibEn
  */
 export function parseBibliography(text: string, file: string): ParsedBibliography {
   const problems: BibProblem[] = [];
-  const result: ParsedBibliography = { entries: {}, csl: {}, broken: new Set(), problems };
+  const result: ParsedBibliography = { entries: {}, csl: {}, broken: new Set(), problems, source: {} };
   let library;
   try {
     library = parse(protectSource(text), OPTIONS);
@@ -230,8 +232,17 @@ export function parseBibliography(text: string, file: string): ParsedBibliograph
     const { entry, csl } = toEntry(e, loc, problems);
     result.entries[e.key] = entry;
     result.csl[e.key] = csl;
+    // The protected text keeps the file's lines: the entry's lines, taken from the file itself.
+    if (e.input && sources.startsWith(e.input, loc.at)) result.source![e.key] = sourceLines(text, sources, loc.at, loc.at + e.input.length);
   }
   return result;
+}
+
+/** The lines of `original` that hold `protectedText[from, to)` (the two have the same lines). */
+function sourceLines(original: string, protectedText: string, from: number, to: number): string {
+  const first = protectedText.slice(0, from).split("\n").length - 1;
+  const last = protectedText.slice(0, to).split("\n").length - 1;
+  return original.split("\n").slice(first, last + 1).join("\n").trim();
 }
 
 function lineOffset(text: string, line: number): number {

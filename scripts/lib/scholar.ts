@@ -43,6 +43,14 @@ export function scholarSession(sources: readonly ParsedBibliography[], style: st
   const csl = style && style !== DISTILL_STYLE && loadStyle(style) ? style : SCHOLAR_DEFAULT_STYLE;
   loadStyle(csl);
   const find = (key: string): CslItem | undefined => sources.find((s) => Object.hasOwn(s.csl, key))?.csl[key];
+  const bibtexOf = (key: string): string | undefined => sources.find((s) => Object.hasOwn(s.csl, key))?.source?.[key];
+  // al-folio's "Bib" button: the entry's BibTeX, open on demand (a <details>, so without script too), with a Copy button.
+  const bibtex = (key: string) => {
+    const text = bibtexOf(key);
+    if (text === undefined) return "";
+    const id = `bibtex-${referenceId(key).replace(/^ref-/, "")}`;
+    return html`<details class="bibtex"><summary>BibTeX</summary><div class="citation-bibtex"><pre><code id="${id}">${text}</code></pre><button type="button" class="copy-citation" data-copy-target="${id}" hidden>Copy</button></div></details>`;
+  };
   const order: string[] = [];
   const groups: string[][] = [];
   let listedIds = false;
@@ -50,7 +58,7 @@ export function scholarSession(sources: readonly ParsedBibliography[], style: st
   const list = (keys: readonly string[], withIds: boolean): string => {
     const items = keys.map(find).filter((i): i is CslItem => i !== undefined);
     const formatted = formatEntries(items, csl);
-    return html`<ol class="bibliography">${items.map((i) => html`<li${withIds ? html` id="${referenceId(i.id)}"` : ""}><span class="reference">${raw(formatted[i.id] ?? "")}</span></li>`)}</ol>`.toString();
+    return html`<ol class="bibliography">${items.map((i) => html`<li${withIds ? html` id="${referenceId(i.id)}"` : ""}><span class="reference">${raw(formatted[i.id] ?? "")}</span>${withIds ? bibtex(i.id) : ""}</li>`)}</ol>`.toString();
   };
 
   return {

@@ -33,6 +33,8 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Offset in minutes of `timeZone` at the UTC instant `utcMs`. */
 function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
+  // The default zone has no offset to look up (formatToParts costs ~20 µs a call).
+  if (timeZone === "UTC") return 0;
   const parts = zoneFormatter(timeZone).formatToParts(new Date(utcMs));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));

@@ -27,6 +27,15 @@ export interface StoredDocument extends Omit<RenderedDocument, "problems"> {
 
 /** The document the worker would render for `post` (with the entries it cites), ready to store. */
 export function storeDocument(post: Pick<PostRecord, "body" | "fragments" | "embeds" | "meta">, bibliography?: Bibliography): StoredDocument {
-  const { html, headings, citations, footnotes, embeds, libraries, diagrams } = renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) });
+  return storedForm(renderMarkdown(post.body, { ...postRenderOptions(post), ...(bibliography ? { bibliography } : {}) }));
+}
+
+/**
+ * `doc` as stored: what the views read, plus its HTML's CSP sources. For a
+ * render the build already made with the worker's inputs (the same body,
+ * fragments, footnote style and cited entries), so it need not render again.
+ */
+export function storedForm(doc: RenderedDocument): StoredDocument {
+  const { html, headings, citations, footnotes, embeds, libraries, diagrams } = doc;
   return { html, headings, citations, footnotes, embeds, libraries, diagrams, csp: bodySources(html) };
 }

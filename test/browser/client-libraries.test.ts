@@ -58,6 +58,21 @@ describe("BibTeX Copy button", () => {
     await context.close();
   });
 
+  it("a jekyll-scholar bibliography entry opens its BibTeX on demand, copied as the file has it", async () => {
+    const context = await newContext(browser, 1280, "light");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.base });
+    const { page, log } = await open(context, "/blog/2024/scholar/");
+    const button = page.locator("details.bibtex button.copy-citation");
+    expect(await button.isVisible(), "closed: nothing to copy yet").toBe(false);
+    await page.locator("details.bibtex > summary").click();
+    await button.click();
+    await page.waitForFunction("document.querySelector('details.bibtex .copy-status')?.textContent === 'Copied'", undefined, { timeout: 5000 });
+    expect(await page.evaluate<string>("navigator.clipboard.readText()")).toBe("@article{hopper1952,\n  title   = {The Education of a Computer},\n  author  = {Hopper, Grace Murray},\n  journal = {Proceedings of the ACM National Meeting},\n  year    = {1952}\n}");
+    await page.locator("ol.bibliography").screenshot({ path: join(ARTIFACTS, "client-bibliography-bibtex.png") });
+    clean(log, "bibliography copy");
+    await context.close();
+  });
+
   it("is not shown without JavaScript (it could do nothing)", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
     const page = await context.newPage();

@@ -33,7 +33,7 @@ describe.skipIf(!site)("al-folio's post with bibliography (../shared/corpus)", (
 
   it("links the distill post with {% post_url %}, and lists the related publications (related_publications: true)", () => {
     expect(html).toContain('href="/blog/2021/distill/"');
-    const related = section(html, '<h2 id="related-publications">', "</div>");
+    const related = section(html, '<h2 id="related-publications">', "</ol>");
     expect([...related.matchAll(/<li id="([^"]+)">/g)].map((m) => m[1])).toEqual(["ref-einstein1950meaning", "ref-einstein1905movement", "ref-einstein1905electrodynamics"]);
   });
 });

@@ -32,6 +32,7 @@ describe.skipIf(!site)("a Jekyll site imported with npm run import", () => {
       "_config.yml:28: plugin `jekyll-email-protect` does not run: its `encode_email` filter is unknown: a post that uses it stops the build at file:line",
       "_config.yml:8: `footer_text` not mapped: it is HTML, and edgefolio's footer is plain text: write `footer:` in site.yml if you want one",
       "_config.yml:16: `navbar_fixed` not mapped: a feature of al-folio's own theme that edgefolio's layout does not have",
+      "_drafts/unfinished-idea.md:6: `site.blog_name` is not in the imported site.yml: it renders empty",
       "assets/js/theme.js:0: Jekyll runs this file through Liquid (it has front matter): not imported",
       "assets/css/main.scss:0: 1 Sass file(s) not imported: edgefolio has its own stylesheet",
       "_pages:0: not imported: edgefolio serves the blog only (al-folio's about, publications, projects, CV pages are not imported)",

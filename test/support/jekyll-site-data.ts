@@ -94,7 +94,7 @@ layout: post
 title: ${JEKYLL_SITE.draftTitle}
 tags: drafts
 ---
-Half a thought.
+Half a thought for {{ site.title }}'s {{ site.blog_name }}.
 `;
 
 export const PICTURE = `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#3a7"/></svg>\n`;

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { mapJekyllConfig } from "../../scripts/lib/import/config-map.ts";
-import { adaptPost, draftAsPost } from "../../scripts/lib/import/post-files.ts";
+import { adaptPost, draftAsPost, missingSiteKeys } from "../../scripts/lib/import/post-files.ts";
 import { parseSiteConfig } from "../../scripts/lib/site-config.ts";
 
 const FILE = "site/_config.yml";
@@ -144,5 +144,14 @@ describe("posts and drafts", () => {
     expect(undated.name).toBe("2025-02-03-later.md");
     const none = draftAsPost("notes.md", "just text\n", "site/_drafts/notes.md", modified);
     expect(none).toEqual({ name: null, notes: [expect.objectContaining({ line: 1, message: "a draft without front matter is not a post: not imported" })] });
+  });
+
+  it("site.* keys a post reads that the imported site.yml lacks are noted once each, at their first use", () => {
+    const text = "---\ntitle: A\n---\nBy {{ site.title }} at {{ site.url }}, {{ site.blog_name }}.\n{% if site.blog_name %}{{ site.data.cv.name }}{% endif %}\nsite.plain is text, not Liquid.\n{{ site.per_page }}\n";
+    const notes = missingSiteKeys(text, "site/_posts/2024-01-01-a.md", ["per_page"]);
+    expect(notes.map((n) => `${n.line}:${n.col} ${n.message}`)).toEqual([
+      "4:43 `site.blog_name` is not in the imported site.yml: it renders empty",
+      "5:27 `site.data` is not imported (_data/): this reads nothing",
+    ]);
   });
 });

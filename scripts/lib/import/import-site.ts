@@ -12,7 +12,8 @@
  *
  * Everything else (pages, layouts, includes, plugins, data, Sass, files
  * Jekyll would run through Liquid) is reported, one located note per item,
- * with the reason it is left out. Nothing is written when there is an error
+ * with the reason it is left out, as is each `site.KEY` a post reads that
+ * the new site.yml lacks. Nothing is written when there is an error
  * (no such site, a broken `_config.yml`, a non-empty output folder without
  * `force`).
  */
@@ -23,7 +24,7 @@ import type { ContentError } from "../../../src/content/error.ts";
 import { ENGINE_ASSET_DIR, SITE_BIBLIOGRAPHY } from "../load-content.ts";
 import { parseFrontMatterFile } from "../front-matter-file.ts";
 import { mapJekyllConfig, type BlogPageSettings } from "./config-map.ts";
-import { adaptPost, draftAsPost, isPostFileName } from "./post-files.ts";
+import { adaptPost, draftAsPost, isPostFileName, missingSiteKeys } from "./post-files.ts";
 
 export interface ImportOptions {
   /** The Jekyll site's root folder (the one holding `_config.yml` and `_posts/`). */
@@ -157,7 +158,7 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
     }
     const text = await readFile(abs, "utf8");
     const adapted = adaptPost(text, display(abs));
-    notes.push(...adapted.notes);
+    notes.push(...adapted.notes, ...missingSiteKeys(text, display(abs), Object.keys(config.site)));
     planned.push({ to: `posts/${rel}`, text: adapted.text });
     report.counts.posts++;
   }
@@ -167,8 +168,9 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
       leftOut(abs, "not a Markdown draft: not imported");
       continue;
     }
-    const draft = draftAsPost(name, await readFile(abs, "utf8"), display(abs), (await stat(abs)).mtime);
-    notes.push(...draft.notes);
+    const text = await readFile(abs, "utf8");
+    const draft = draftAsPost(name, text, display(abs), (await stat(abs)).mtime);
+    notes.push(...draft.notes, ...(draft.name === null ? [] : missingSiteKeys(text, display(abs), Object.keys(config.site))));
     if (draft.name === null) continue;
     planned.push({ to: `posts/${draft.name}`, text: draft.text });
     report.counts.drafts++;

@@ -76,3 +76,36 @@ export function draftAsPost(name: string, text: string, file: string, modified: 
   else if (record["published"] !== false) notes.push({ file, line: 1, col: 1, severity: "warning", message: "this draft says `published:` itself: kept as written, so it may be listed" });
   return { name: postName, text: lines.join("\n"), notes };
 }
+
+/** `site.*` keys every post sees whatever site.yml holds (scripts/lib/liquid-scope.ts). */
+const ENGINE_SITE_KEYS = ["title", "description", "url", "baseurl", "time"];
+const LIQUID_SPAN = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+
+/**
+ * Notes for `site.KEY` read by a post's Liquid where KEY is not in the
+ * imported site.yml: Jekyll read it from `_config.yml`, edgefolio's post gets
+ * nothing (an undefined `{{ }}` renders empty, with a build warning). One
+ * note per key and file, at its first use; `site.data.*` (from `_data/`) too.
+ *
+ * @param siteKeys - the keys written to site.yml
+ */
+export function missingSiteKeys(text: string, file: string, siteKeys: readonly string[]): ContentError[] {
+  const known = new Set([...ENGINE_SITE_KEYS, ...siteKeys]);
+  const seen = new Set<string>();
+  const notes: ContentError[] = [];
+  for (const span of text.matchAll(LIQUID_SPAN)) {
+    for (const ref of span[0].matchAll(/\bsite\.([A-Za-z_][\w-]*)/g)) {
+      const key = ref[1]!;
+      if (known.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      const offset = span.index + ref.index;
+      const before = text.slice(0, offset);
+      const line = before.split("\n").length;
+      const col = offset - before.lastIndexOf("\n");
+      notes.push(key === "data"
+        ? { file, line, col, severity: "warning", message: "`site.data` is not imported (_data/): this reads nothing", hint: "write the value into the post" }
+        : { file, line, col, severity: "warning", message: `\`site.${key}\` is not in the imported site.yml: it renders empty`, hint: `add \`${key}: …\` to site.yml (every key there is site.${key} in posts)` });
+    }
+  }
+  return notes;
+}
