@@ -31,7 +31,7 @@ import { scholarSession, usesScholarTags } from "./scholar.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import { bodyProblems, bodyText, cpuMsSince, overBudget } from "./body-checks.ts";
-import { storeDocument, type StoredDocument } from "../../src/markdown/stored-document.ts";
+import { storeDocument, storedForm, type StoredDocument } from "../../src/markdown/stored-document.ts";
 
 /** What a post may ask about the rest of the content folder; a cache records the answers. */
 export interface StepLookups {
@@ -225,5 +225,9 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
     (parsedBib && style && doc.citations.length) || Object.keys(scholarEntries).length
       ? { ...scholarEntries, ...(parsedBib && style ? styledBibliography(parsedBib, doc.citations, style.id) : {}) }
       : undefined;
-  return { problems, meta, post, doc: storeDocument(post, cited), ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
+  // Without entries, the render above had the worker's inputs (body, fragments, footnote style) and,
+  // with the embeds found after it (`zoom`), is the stored document. Cited entries are styled only
+  // now: then the worker's render is made again with them.
+  const stored = bibliography || cited ? storeDocument(post, cited) : storedForm({ ...doc, embeds: [...(post.embeds ?? [])] });
+  return { problems, meta, post, doc: stored, ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
 }
