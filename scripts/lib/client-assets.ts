@@ -11,7 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClientLibrary } from "../../src/store/types.ts";
 import type { PublicFiles } from "./public-dir.ts";
@@ -83,7 +83,9 @@ async function stageStyle(source: string, files: PublicFiles): Promise<string> {
     const path = ref.replace(/[?#].*$/, "");
     const abs = resolve(dirname(source), path);
     const rel = `${dirname(path) === "." ? "" : dirname(path) + "/"}${hashedName(path, hashOf(await readFile(abs)))}`;
-    files.copies.set(`${LIBRARY_DIR}/${rel}`, abs);
+    // Normalised: lightbox2's `../images/prev.png` must be listed under the path it is written to,
+    // or pruning the public folder deletes it right after staging.
+    files.copies.set(posix.normalize(`${LIBRARY_DIR}/${rel}`), abs);
     refs.set(ref, rel);
   }
   text = text.replace(CSS_URL, (whole, quote: string, ref: string) => (refs.has(ref) ? `url(${quote}${refs.get(ref)}${quote})` : whole));

@@ -9,6 +9,7 @@ import type { SiteConfig } from "../content/types.ts";
 import type { PostPage } from "../store/types.ts";
 import type { RenderedDocument } from "../markdown/pipeline.ts";
 import { diagramLibraries } from "../content/diagrams.ts";
+import { postLibraries } from "./post-libraries.ts";
 import { EMBED_SOURCES, disqusSources, hashSource, mergeSources, type CspSources } from "../security/csp.ts";
 
 /** `body`: what the rendered body itself needs (`bodySources(doc.html)`, stored by the build with the document). */
@@ -20,6 +21,8 @@ export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocum
     drawn.length ? { "style-src": ["'unsafe-inline'"] } : undefined,
     drawn.includes("leaflet") ? { "img-src": ["https://tile.openstreetmap.org"] } : undefined,
     drawn.includes("vega_lite") ? { "script-src": ["'unsafe-eval'"] } : undefined,
+    // simple-datatables (pretty_table) rebuilds the table through its virtual DOM, which writes column widths as style attributes.
+    postLibraries(meta, doc.embeds).includes("pretty-table") ? { "style-src-attr": ["'unsafe-inline'"] } : undefined,
     meta.styles && meta.stylesHash ? { "style-src": [hashSource(meta.stylesHash)] } : undefined,
     meta.giscusComments && site.giscus ? EMBED_SOURCES.giscus : undefined,
     meta.disqusComments && site.disqusShortname ? disqusSources(site.disqusShortname) : undefined,

@@ -118,6 +118,12 @@ describe("client libraries of the post layout", () => {
     expect(loaded(await page("/blog/2024/plain-toc/"))).toEqual([]);
   });
 
+  it("pretty_table pages allow style attributes (simple-datatables writes column widths), other pages do not", async () => {
+    const csp = async (path: string) => (await get(path)).headers.get("content-security-policy") ?? "";
+    expect(await csp("/blog/2024/pretty-tables/")).toContain("style-src-attr 'unsafe-inline'");
+    expect(await csp("/blog/2024/plain-toc/")).not.toContain("style-src-attr");
+  });
+
   it("images: {compare, slider}: al-folio's web components with every figure in the HTML, their two libraries only", async () => {
     const html = await page("/blog/2024/image-components/");
     const slider = section(html, "<swiper-container", "</swiper-container>");

@@ -19,6 +19,20 @@ describe("buildLibraries", () => {
     }
   });
 
+  it("lists a stylesheet's parent-folder references (lightbox2's ../images/) under the public path they resolve to", async () => {
+    const { libraries, files } = await buildLibraries({ lightbox2: { styles: ["lightbox2/dist/css/lightbox.min.css"] } });
+    const css = libraries["lightbox2"]!.styles[0]!;
+    const text = files.texts.get(css.slice(1))!;
+    const refs = [...text.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!).filter((r) => !/^['"]?data:/.test(r));
+    expect(refs.length).toBeGreaterThanOrEqual(4);
+    expect(refs).toContain(refs.find((r) => /^\.\.\/images\/prev\.[0-9a-f]{10}\.png$/.test(r)));
+    for (const ref of refs) {
+      // What the browser requests: the reference resolved against the stylesheet's folder.
+      const served = new URL(ref, `https://example.org${css}`).pathname.slice(1);
+      expect([...files.copies.keys()], ref).toContain(served);
+    }
+  });
+
   it("names a script by its content and copies it as is", async () => {
     const { libraries, files } = await buildLibraries({ demo: { scripts: [new URL("../../src/markdown/renderers.ts", import.meta.url)] } });
     const src = libraries["demo"]!.scripts[0]!;
