@@ -6,44 +6,31 @@
  * would be a console error).
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, watch, type PageLog } from "./support/browser.ts";
+import { startDev, type DevProcess } from "../support/dev-process.ts";
 
-const REPO = new URL("../../", import.meta.url).pathname;
-let dir: string;
-let dev: ChildProcess | undefined;
+let dev: DevProcess | undefined;
 let browser: Browser;
 let page: Page;
 let log: PageLog;
-let output = "";
 let original = "";
 const port = 22000 + Math.floor(Math.random() * 2000);
 const url = `http://127.0.0.1:${port}/blog/2024/first-post/`;
-const postFile = () => join(dir, "content/posts/2024-01-03-first-post.md");
+const postFile = () => join(dev!.dir, "content/posts/2024-01-03-first-post.md");
 /** Wait until the open page shows `text` (after reloading itself); on failure, say what dev printed. */
 const bodyHas = (text: string) =>
   page.locator("main", { hasText: text }).waitFor({ timeout: 60_000 }).catch((err: Error) => {
-    throw new Error(`${err.message}\nnpm run dev printed:\n${output.slice(-2000)}`);
+    throw new Error(`${err.message}\nnpm run dev printed:\n${dev?.output().slice(-2000)}`);
   });
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "edgefolio-devbrowser-"));
-  await cp(join(REPO, "test/fixtures/sites/basic"), join(dir, "content"), { recursive: true });
-  dev = spawn("npx", ["tsx", "scripts/dev.ts", "--content", join(dir, "content"), "--port", String(port), "--ip", "127.0.0.1", "--persist-to", join(dir, "state"), "--public-dir", join(dir, "public"), "--log-level=warn"], {
-    cwd: REPO,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  dev.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  dev.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  dev = await startDev("edgefolio-devbrowser-", port);
   const end = Date.now() + 90_000;
   while ((await fetch(url).then((r) => r.status, () => 0)) !== 200) {
-    if (Date.now() > end) throw new Error(`npm run dev did not serve ${url}:\n${output.slice(-3000)}`);
+    if (Date.now() > end) throw new Error(`npm run dev did not serve ${url}:\n${dev.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   original = await readFile(postFile(), "utf8");
@@ -57,13 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  try {
-    if (dev?.pid) process.kill(-dev.pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  await rm(dir, { recursive: true, force: true });
+  await dev?.stop();
 });
 
 let attempt = 0;

@@ -6,27 +6,23 @@
  * page's own CSP.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { REPO, fixtureSite } from "./cli-helpers.ts";
+import { startDev, type DevProcess } from "../support/dev-process.ts";
 import type { DevState } from "../../src/dev/status.ts";
 
-let dir: string;
-let dev: ChildProcess | undefined;
-let output = "";
+let dev: DevProcess | undefined;
 const port = 20000 + Math.floor(Math.random() * 2000);
 const base = `http://127.0.0.1:${port}`;
 const POST = "/blog/2024/first-post/";
-const postFile = () => join(dir, "content/posts/2024-01-03-first-post.md");
+const postFile = () => join(dev!.dir, "content/posts/2024-01-03-first-post.md");
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 40_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe().catch(() => undefined);
     if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; dev printed:\n${output.slice(-3000)}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; dev printed:\n${dev?.output().slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -37,27 +33,12 @@ const page = async (path: string) => {
 const state = async () => (await (await fetch(`${base}/__edgefolio/dev/status`)).json()) as DevState;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "edgefolio-devwatch-"));
-  await cp(join(REPO, fixtureSite("basic")), join(dir, "content"), { recursive: true });
-  dev = spawn("npx", ["tsx", "scripts/dev.ts", "--content", join(dir, "content"), "--port", String(port), "--ip", "127.0.0.1", "--persist-to", join(dir, "state"), "--public-dir", join(dir, "public"), "--log-level=warn"], {
-    cwd: REPO,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false", WRANGLER_HIDE_BANNER: "true", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-  });
-  dev.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  dev.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  dev = await startDev("edgefolio-devwatch-", port);
   await until("npm run dev to serve the post", async () => ((await page(POST)).status === 200 ? true : undefined), 90_000);
 }, 120_000);
 
 afterAll(async () => {
-  try {
-    if (dev?.pid) process.kill(-dev.pid, "SIGTERM");
-  } catch {
-    // Already gone.
-  }
-  await new Promise((r) => setTimeout(r, 500));
-  await rm(dir, { recursive: true, force: true });
+  await dev?.stop();
 });
 
 it("pages carry the dev script from the same origin, allowed by the page's CSP without inline script", async () => {
@@ -103,7 +84,7 @@ it("a broken edit keeps the last good page and exposes located errors to the ove
   });
   expect(broken.version).toBe(good);
   expect(broken.errors[0]).toMatchObject({ file: expect.stringMatching(/2024-01-03-first-post\.md$/), line: 5, col: expect.any(Number), message: expect.stringContaining("date") });
-  expect(output).toMatch(/2024-01-03-first-post\.md:5:\d+: error: /);
+  expect(dev!.output()).toMatch(/2024-01-03-first-post\.md:5:\d+: error: /);
   const served = await page(POST);
   expect(served.status).toBe(200);
   expect(served.html).toContain("An edited paragraph with");
