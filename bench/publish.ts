@@ -85,6 +85,6 @@ try {
 await writeSection(
   "publish",
   "Publish: full and incremental, local KV",
-  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through wrangler's platform proxy, stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm. Times on a 2-core machine shared with other jobs vary ±50 % run to run.",
+  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through our Miniflare worker that takes batches of puts (scripts/lib/kv-local.ts), stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm. Times on a 2-core machine shared with other jobs vary ±50 % run to run.",
   rows,
 );
