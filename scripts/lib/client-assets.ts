@@ -75,8 +75,13 @@ function hashedName(file: string, hash: string): string {
 // url(x), url('x'), url("x"); only relative references are copied.
 const CSS_URL = /url\(\s*(["']?)([^"')]+)\1\s*\)/g;
 
+// `@import url(https://…);` / `@import "https://…";`: a stylesheet pulling another from a CDN.
+const REMOTE_IMPORT = /@import\s+(?:url\(\s*)?["']?(?:https?:)?\/\/[^;]*;/gi;
+
 async function stageStyle(source: string, files: PublicFiles): Promise<string> {
-  let text = await readFile(source, "utf8");
+  // A remote @import is dropped: the CSP refuses it (style-src 'self'), and what it pulls is published
+  // from node_modules and listed in the library (pseudocode's import of KaTeX's stylesheet from cdnjs).
+  let text = (await readFile(source, "utf8")).replace(REMOTE_IMPORT, "");
   const refs = new Map<string, string>();
   for (const [, , ref] of text.matchAll(CSS_URL)) {
     if (!ref || /^(?:[a-z]+:|\/|#)/i.test(ref) || refs.has(ref)) continue;

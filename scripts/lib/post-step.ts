@@ -179,7 +179,7 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
       site: ctx.liquidSite,
       ...((meta ? meta.layout : data?.["layout"]) === "distill" ? { footnotes: "distill" as const } : {}),
       // Tables filled from a data file read it through the lookups too (recorded by the cache).
-      renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined),
+      renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined, meta?.extras ?? data ?? {}),
       ...(bibliography ? { bibliography } : {}),
     });
     // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.

@@ -193,7 +193,9 @@
       lang: "pseudocode",
       draw: function (text, box) {
         var pre = document.createElement("pre");
-        pre.textContent = text;
+        // al-folio's convention (its pseudocode sample post): math is written $$…$$ where pseudocode.js
+        // documents $…$, as kramdown would otherwise take a single $; pseudocode.js itself reads $…$.
+        pre.textContent = text.replace(/\$\$/g, "$");
         box.appendChild(pre);
         window.pseudocode.renderElement(pre, { lineNumber: true });
       },

@@ -17,6 +17,8 @@ export interface RenderState {
   at: number;
   /** Builds the LiquidContext a tag sees, located at `at`. */
   tagContext(): LiquidContext;
+  /** True while a code body (`highlight`) is rendered: `{{ }}` output is code text, escaped later as code. */
+  plainOutput?: boolean;
 }
 
 export const states = new WeakMap<Context, RenderState>();
@@ -51,8 +53,10 @@ export function liquidText(value: unknown): string {
  * is right in HTML text, in quoted attributes and in Markdown link targets.
  * Filters that make HTML (`markdownify`) return SafeOutput.
  */
-function outputEscape(value: unknown): string {
+function outputEscape(this: { context: Context }, value: unknown): string {
   if (value instanceof SafeOutput) return value.value;
+  // Inside a code body the text becomes a code block's content, which the code renderer escapes.
+  if (states.get(this.context)?.plainOutput) return liquidText(value);
   return escapeAttr(liquidText(value));
 }
 
@@ -78,7 +82,7 @@ function adapt(tag: LiquidTag) {
     private body = "";
     constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
       super(token, remain, liquid);
-      if (tag.kind === "block") {
+      if (tag.kind === "block" || (tag.kind === "literal" && tag.liquidBody)) {
         takeUntilEnd(tag.name, token, remain, (t) => this.templates.push(liquid.parser.parseToken(t, remain)));
       } else if (tag.kind === "literal") {
         takeUntilEnd(tag.name, token, remain, (t) => (this.body += t.getText()));
@@ -101,6 +105,13 @@ function adapt(tag: LiquidTag) {
       if (tag.kind === "inline") {
         const out = tag.render(args, here());
         emitter.write(tag.output === "text" ? escapeAttr(out) : out ? here().fragment(out) : "");
+      } else if (tag.kind === "literal" && tag.liquidBody) {
+        // Jekyll renders a highlight block's body as Liquid first; `{% raw %}` keeps code that looks like Liquid.
+        const outer = state.plainOutput;
+        state.plainOutput = true;
+        const body = liquidText(yield this.liquid.renderer.renderTemplates(this.templates, ctx));
+        state.plainOutput = outer;
+        emitter.write(tag.render(args, body, here()));
       } else if (tag.kind === "literal") {
         emitter.write(tag.render(args, this.body, here()));
       } else {

@@ -96,10 +96,16 @@ export interface BlockTag {
   close(args: string, ctx: LiquidContext): string;
 }
 
-/** `{% name args %}…{% endname %}` whose body is taken verbatim; the result is Markdown, e.g. `highlight`. */
+/**
+ * `{% name args %}…{% endname %}` whose body is text (code), the result is
+ * Markdown. With `liquidBody`, the body is first rendered as Liquid with
+ * `{{ }}` output left unescaped (it becomes code text, escaped as code), as
+ * Jekyll does for `highlight`; without it, the body is taken verbatim.
+ */
 export interface LiteralTag {
   kind: "literal";
   name: string;
+  liquidBody?: boolean;
   render(args: string, body: string, ctx: LiquidContext): string;
 }
 

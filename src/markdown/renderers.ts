@@ -39,6 +39,11 @@ export interface FragmentRenderers {
    * does not compile.
    */
   tikz?(tex: string): string;
+  /**
+   * A typogram (the text of a ```` ```typograms ```` fence) drawn as an
+   * `<svg>` element; never throws. Given only for posts with `typograms: true`.
+   */
+  typograms?(source: string): string;
 }
 
 /**

@@ -70,7 +70,20 @@ export function mergeSources(...parts: (CspSources | undefined)[]): CspSources {
 // policies) nor whitespace or controls (they separate sources).
 const SOURCE = /^[^\s;,\u0000-\u001f\u007f]+$/;
 
-/** The header value: the base policy with `extra` added, sources that could break the header left out. */
+// `'sha256-…'`, `'sha384-…'`, `'sha512-…'` and `'nonce-…'` sources.
+const HASH_OR_NONCE = /^'(?:sha(?:256|384|512)|nonce)-/i;
+
+/**
+ * The header value: the base policy with `extra` added, sources that could
+ * break the header left out.
+ *
+ * A directive that carries `'unsafe-inline'` keeps no hash or nonce: CSP
+ * Level 2 and later browsers ignore `'unsafe-inline'` as soon as a directive
+ * lists a hash or nonce (CSP3 §6.7.3.3 "Does a source list allow all inline
+ * behavior"), so a page that needs it (diagram libraries writing `<style>`)
+ * and also has a hashed `_styles` block would have every other inline style
+ * refused. Dropping the hash loses nothing: `'unsafe-inline'` allows that block too.
+ */
 export function contentSecurityPolicy(extra: CspSources = {}): string {
   const directives: Record<string, string[]> = {};
   for (const [name, sources] of Object.entries(BASE_POLICY)) directives[name] = [...sources];
@@ -78,7 +91,12 @@ export function contentSecurityPolicy(extra: CspSources = {}): string {
     const list = (directives[name] ??= []);
     for (const s of sources) if (SOURCE.test(s) && !list.includes(s)) list.push(s);
   }
-  return Object.entries(directives).map(([name, sources]) => `${name} ${sources.join(" ")}`).join("; ");
+  return Object.entries(directives)
+    .map(([name, sources]) => {
+      const kept = sources.includes("'unsafe-inline'") ? sources.filter((s) => !HASH_OR_NONCE.test(s)) : sources;
+      return `${name} ${kept.join(" ")}`;
+    })
+    .join("; ");
 }
 
 /** `'sha256-…'` source for an inline element whose text has this base64 SHA-256 digest. */

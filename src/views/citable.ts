@@ -29,13 +29,51 @@ export const postDoi = (meta: PostMeta): string | undefined => text(meta.extras[
 /** `2024-01-03T10:00:00+01:00` → `2024/01/03`, the form Highwire tags use. */
 const scholarDate = (iso: string): string => iso.slice(0, 10).replaceAll("-", "/");
 
-function referenceMeta(entry: BibEntry): string {
+/**
+ * The Highwire tag that names where a work appeared, by BibTeX entry type
+ * (Google Scholar's inclusion guide: a journal, a conference, a thesis'
+ * institution, a report's institution; a book's venue is its publisher).
+ * Types not listed (article, misc with an arXiv id…) keep `citation_journal_title`.
+ */
+const VENUE_TAG: Record<string, string> = {
+  inproceedings: "citation_conference_title",
+  conference: "citation_conference_title",
+  proceedings: "citation_conference_title",
+  incollection: "citation_inbook_title",
+  inbook: "citation_inbook_title",
+  book: "citation_publisher",
+  booklet: "citation_publisher",
+  phdthesis: "citation_dissertation_institution",
+  mastersthesis: "citation_dissertation_institution",
+  thesis: "citation_dissertation_institution",
+  techreport: "citation_technical_report_institution",
+  report: "citation_technical_report_institution",
+};
+
+/** `12--34`, `12-34` or `12` → first and last page. */
+const pageRange = (pages: string): [string, string | undefined] => {
+  const [first, last] = pages.split(/\s*[-\u2013\u2014]+\s*/);
+  return [first!, last || undefined];
+};
+
+/**
+ * One cited work as a Highwire `citation_reference` value: its own tags as
+ * `name=value` pairs joined by `;` (a `;` inside a value becomes `,`). Plain
+ * text, escaped by the caller for the attribute it goes into.
+ */
+export function highwireReference(entry: BibEntry): string {
   // Highwire's `citation_reference` packs the cited work's own tags, `;`-separated.
   const parts: string[] = [`citation_title=${entry.title}`, ...entry.authors.map((a) => `citation_author=${a}`)];
   if (entry.year) parts.push(`citation_publication_date=${entry.year}`);
-  if (entry.venue) parts.push(`citation_journal_title=${entry.venue}`);
+  const venueTag = VENUE_TAG[entry.type] ?? "citation_journal_title";
+  if (entry.venue) parts.push(`${venueTag}=${entry.venue}`);
+  if (entry.publisher && venueTag !== "citation_publisher") parts.push(`citation_publisher=${entry.publisher}`);
   if (entry.volume) parts.push(`citation_volume=${entry.volume}`);
   if (entry.issue) parts.push(`citation_issue=${entry.issue}`);
+  if (entry.pages) {
+    const [first, last] = pageRange(entry.pages);
+    parts.push(`citation_firstpage=${first}`, ...(last ? [`citation_lastpage=${last}`] : []));
+  }
   if (entry.doi) parts.push(`citation_doi=${entry.doi}`);
   return parts.map((p) => p.replaceAll(";", ",")).join(";");
 }
@@ -54,7 +92,7 @@ ${postAuthors(site, meta).map((a) => html`<meta name="citation_author" content="
 <meta name="citation_journal_title" content="${site.title}">
 <meta name="citation_fulltext_html_url" content="${url(absoluteUrl(site.url, meta.path))}">
 ${doi ? html`<meta name="citation_doi" content="${doi}">
-` : ""}${works.filter((k) => Object.hasOwn(bibliography, k)).map((k) => html`<meta name="citation_reference" content="${referenceMeta(bibliography[k]!)}">
+` : ""}${works.filter((k) => Object.hasOwn(bibliography, k)).map((k) => html`<meta name="citation_reference" content="${highwireReference(bibliography[k]!)}">
 `)}`;
 }
 

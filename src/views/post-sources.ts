@@ -20,7 +20,8 @@ export function postSources(site: SiteConfig, page: PostPage, doc: RenderedDocum
     // Diagram libraries (loaded from 'self') write <style> into their SVG; leaflet shows OpenStreetMap tiles; vega compiles expressions.
     drawn.length ? { "style-src": ["'unsafe-inline'"] } : undefined,
     drawn.includes("leaflet") ? { "img-src": ["https://tile.openstreetmap.org"] } : undefined,
-    drawn.includes("vega_lite") ? { "script-src": ["'unsafe-eval'"] } : undefined,
+    // vega also fetches the data a spec names by URL (`"data": {"url": "https://…"}`), as on al-folio.
+    drawn.includes("vega_lite") ? { "script-src": ["'unsafe-eval'"], "connect-src": ["https:"] } : undefined,
     // simple-datatables (pretty_table) rebuilds the table through its virtual DOM, which writes column widths as style attributes.
     postLibraries(meta, doc.embeds).includes("pretty-table") ? { "style-src-attr": ["'unsafe-inline'"] } : undefined,
     meta.styles && meta.stylesHash ? { "style-src": [hashSource(meta.stylesHash)] } : undefined,

@@ -86,7 +86,7 @@ describe("a citable post", () => {
     expect(head).toContain('<meta name="citation_doi" content="10.5555/blog.2024.1">');
     const refs = [...head.matchAll(/<meta name="citation_reference" content="([^"]*)">/g)].map((m) => m[1]);
     expect(refs).toHaveLength(3);
-    expect(refs[0]).toBe("citation_title=Sparse Attention for Long Documents;citation_author=Chidi Okafor;citation_author=Åsa Lindqvist;citation_publication_date=2021;citation_journal_title=Journal of Example Research;citation_volume=14;citation_issue=3;citation_doi=10.5555/jex.2021.1402");
+    expect(refs[0]).toBe("citation_title=Sparse Attention for Long Documents;citation_author=Chidi Okafor;citation_author=Åsa Lindqvist;citation_publication_date=2021;citation_journal_title=Journal of Example Research;citation_volume=14;citation_issue=3;citation_firstpage=101;citation_lastpage=138;citation_doi=10.5555/jex.2021.1402");
   });
 
   it("a post without `citation:` has Scholar tags (the site's author) but no Citation section", () => {

@@ -52,11 +52,11 @@ describe("jekyll-scholar tags (site-wide _bibliography/papers.bib, APA)", () => 
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
-  it("works cited with `{% cite %}`/`{% quote %}` are Highwire citation_reference tags, in citation order", () => {
+  it("works cited with `{% cite %}`/`{% quote %}` are Highwire citation_reference tags, in citation order (a book names its publisher, not a journal)", () => {
     const head = section(scholar, "<head>", "</head>");
     const refs = [...head.matchAll(/<meta name="citation_reference" content="([^"]*)">/g)].map((m) => m[1]);
     expect(refs).toEqual([
-      "citation_title=Ideal Theory in Rings;citation_author=Emmy Noether;citation_author=Otto Schmidt;citation_publication_date=1921;citation_journal_title=Example Press",
+      "citation_title=Ideal Theory in Rings;citation_author=Emmy Noether;citation_author=Otto Schmidt;citation_publication_date=1921;citation_publisher=Example Press",
       "citation_title=Radioactive Substances;citation_author=Marie Curie;citation_publication_date=1903;citation_journal_title=Chemical News",
     ]);
   });

@@ -62,13 +62,21 @@ export function externalSites(): Record<string, string> {
       [join(CORPUS_DIR, "assets"), "assets"],
     ]);
   }
-  if (existsSync(join(CORPUS_DIR, "_posts"))) {
-    // All 31 sample posts of al-folio in one site, with its assets and bibliographies, as an author would copy them in.
-    sites["corpus"] = assemble("corpus", [
-      [join(CORPUS_DIR, "_posts"), "posts"],
-      [join(CORPUS_DIR, "assets"), "assets"],
-      [join(CORPUS_DIR, "_bibliography"), "_bibliography"],
-    ]);
-  }
+  const corpus = corpusSite();
+  if (corpus) sites["corpus"] = corpus;
   return sites;
+}
+
+/**
+ * All 31 sample posts of al-folio in one site, with its assets and
+ * bibliographies, as an author would copy them in: a new temporary content
+ * folder, or null when ../shared/corpus is absent.
+ */
+export function corpusSite(): string | null {
+  if (!existsSync(join(CORPUS_DIR, "_posts"))) return null;
+  return assemble("corpus", [
+    [join(CORPUS_DIR, "_posts"), "posts"],
+    [join(CORPUS_DIR, "assets"), "assets"],
+    [join(CORPUS_DIR, "_bibliography"), "_bibliography"],
+  ]);
 }

@@ -33,6 +33,13 @@ describe("buildLibraries", () => {
     }
   });
 
+  it("drops a stylesheet's @import from a CDN (pseudocode imports KaTeX's from cdnjs; the library lists its own copy)", async () => {
+    const { libraries, files } = await buildLibraries({ pseudocode: { styles: ["pseudocode/build/pseudocode.min.css"] } });
+    const text = files.texts.get(libraries["pseudocode"]!.styles[0]!.slice(1))!;
+    expect(text).not.toMatch(/@import|cdnjs/);
+    expect(text).toContain(".ps-root");
+  });
+
   it("names a script by its content and copies it as is", async () => {
     const { libraries, files } = await buildLibraries({ demo: { scripts: [new URL("../../src/markdown/renderers.ts", import.meta.url)] } });
     const src = libraries["demo"]!.scripts[0]!;

@@ -11,6 +11,15 @@ describe("contentSecurityPolicy", () => {
     expect(header).toContain("frame-ancestors 'none'");
   });
 
+  it("drops hashes and nonces from a directive that allows 'unsafe-inline' (browsers would ignore it beside them)", () => {
+    const hash = "'sha256-AbC+/0=='";
+    const header = contentSecurityPolicy(mergeSources({ "style-src": ["'unsafe-inline'"] }, { "style-src": [hash, "'nonce-xyz'"], "script-src": ["'SHA384-q'"] }));
+    expect(header).toContain("style-src 'self' 'unsafe-inline';");
+    // Other directives keep theirs.
+    expect(header).toContain("script-src 'self' 'SHA384-q';");
+    expect(contentSecurityPolicy({ "style-src": [hash] })).toContain(`style-src 'self' ${hash};`);
+  });
+
   it("merges sources without duplicates", () => {
     expect(mergeSources({ "frame-src": ["https://a.example"] }, undefined, { "frame-src": ["https://a.example", "https://b.example"] })).toEqual({
       "frame-src": ["https://a.example", "https://b.example"],

@@ -4,6 +4,21 @@ import { readFileSync } from "node:fs";
 
 const css = readFileSync(new URL("../../src/styles/edgefolio.css", import.meta.url), "utf8");
 
+/** The text of every block opened by `opener`, braces matched. */
+function darkBlocks(opener: string): string[] {
+  const blocks: string[] = [];
+  for (let at = css.indexOf(opener); at >= 0; at = css.indexOf(opener, at + 1)) {
+    let depth = 0;
+    let end = at + opener.length - 1;
+    for (; end < css.length; end++) {
+      if (css[end] === "{") depth++;
+      else if (css[end] === "}" && --depth === 0) break;
+    }
+    blocks.push(css.slice(at, end + 1));
+  }
+  return blocks;
+}
+
 describe("edgefolio.css", () => {
   it("shows citation and footnote cards on hover and on keyboard focus, hidden otherwise", () => {
     expect(css).toMatch(/\.hover-card \{ display: none;/);
@@ -19,10 +34,18 @@ describe("edgefolio.css", () => {
   });
 
   it("styles al-folio's custom blockquotes, in light and in dark", () => {
-    const dark = css.slice(css.lastIndexOf("@media (prefers-color-scheme: dark)"));
+    // Both ways to be dark: the toggle's `:root[data-theme="dark"]` and the system's scheme (unless toggled light).
     for (const kind of ["tip", "warning", "danger"]) {
       expect(css, kind).toContain(`blockquote.block-${kind} { border-left-color: var(--${kind}-line); background: var(--${kind}-bg); color: var(--${kind}-text); }`);
-      expect(dark, `dark ${kind}`).toMatch(new RegExp(`--${kind}-bg: #[0-9a-f]{6}`));
+      // The light value is declared first (on :root), the dark ones override it.
+      const lightBg = new RegExp(`--${kind}-bg: (#[0-9a-f]{6})`).exec(css)?.[1];
+      for (const opener of [':root[data-theme="dark"] {', "@media (prefers-color-scheme: dark) {"]) {
+        const block = darkBlocks(opener).find((b) => b.includes(`--${kind}-bg`));
+        expect(block, `${opener} ${kind}`).toBeDefined();
+        const darkBg = new RegExp(`--${kind}-bg: (#[0-9a-f]{6})`).exec(block!)?.[1];
+        expect(darkBg, `${opener} ${kind}`).toBeDefined();
+        expect(darkBg, `${opener} ${kind} differs from light`).not.toBe(lightBg);
+      }
     }
   });
 

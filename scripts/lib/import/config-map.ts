@@ -16,6 +16,7 @@ import { isValidTimeZone } from "../../../src/content/dates.ts";
 import { DEFAULT_PERMALINK, permalinkProblem } from "../../../src/content/permalink.ts";
 import { parseYamlFile } from "../front-matter-file.ts";
 import { SCHOLAR_DEFAULT_STYLE } from "../scholar.ts";
+import { readFrontMatterDefaults, type FrontMatterDefault } from "./front-matter-defaults.ts";
 
 export interface ConfigMapping {
   /** site.yml keys and values, in the order they are written. */
@@ -28,6 +29,8 @@ export interface ConfigMapping {
   notes: ContentError[];
   /** The jekyll-scholar bibliography file name under `_bibliography/` (`papers.bib` unless `scholar.bibliography` says otherwise). */
   scholarBibliography: string;
+  /** `defaults:` entries that can cover posts or drafts, for the import to apply to each file. */
+  frontMatterDefaults: FrontMatterDefault[];
 }
 
 /** What the blog page of the site says (al-folio's `_pages/blog.md` front matter), when the import found it. */
@@ -79,7 +82,6 @@ const NOT_MAPPED: Readonly<Record<string, string>> = {
   og_image: "edgefolio writes no Open Graph image",
   serve_og_meta: "edgefolio writes its own meta tags (Highwire citation_* on every post)",
   serve_schema_org: "edgefolio writes its own meta tags (Highwire citation_* on every post)",
-  defaults: "front-matter defaults are not applied: write the keys in each post's front matter",
   "jekyll-archives-v2": "archives are built in",
 };
 
@@ -121,7 +123,7 @@ const positiveInt = (v: unknown): number | undefined => (typeof v === "number" &
  */
 export function mapJekyllConfig(source: string, file: string, blog: BlogPageSettings = {}): ConfigMapping {
   const { data, locate, problems } = parseYamlFile(source, file);
-  const result: ConfigMapping = { site: {}, mapped: [], ignoredEmpty: [], notes: [], scholarBibliography: "papers.bib" };
+  const result: ConfigMapping = { site: {}, mapped: [], ignoredEmpty: [], notes: [], scholarBibliography: "papers.bib", frontMatterDefaults: [] };
   if (problems.some((p) => p.severity === "error")) {
     result.notes.push(...problems);
     return result;
@@ -241,6 +243,15 @@ export function mapJekyllConfig(source: string, file: string, blog: BlogPageSett
     if (source && source.replace(/^\/|\/$/g, "") !== "_bibliography") note(["scholar", "source"], `jekyll-scholar's \`source: ${source}\` is not read: the bibliography is taken from _bibliography/`, "move the .bib file to _bibliography/ before importing");
     mapped.push(`scholar.bibliography (${result.scholarBibliography}) → _bibliography/papers.bib`);
   }
+
+  // Front-matter defaults: applied by the import to each post they cover (front-matter-defaults.ts).
+  use("defaults");
+  const defaults = readFrontMatterDefaults(raw["defaults"], (i, reason) => note(["defaults", i], `a \`defaults\` entry is not applied: ${reason}`));
+  for (const entry of defaults) {
+    if (entry.type === undefined || entry.type === "posts" || entry.type === "drafts") result.frontMatterDefaults.push(entry);
+    else note(["defaults", entry.index, "scope", "type"], `defaults for \`type: ${entry.type}\` are not applied: only posts and drafts are imported`);
+  }
+  if (result.frontMatterDefaults.length) mapped.push(`defaults → written into the front matter of each post they cover (its own keys win)`);
 
   use("plugins", "gems");
   for (const listKey of ["plugins", "gems"]) {

@@ -25,6 +25,7 @@ import { ENGINE_ASSET_DIR, SITE_BIBLIOGRAPHY } from "../load-content.ts";
 import { parseFrontMatterFile } from "../front-matter-file.ts";
 import { mapJekyllConfig, type BlogPageSettings } from "./config-map.ts";
 import { adaptPost, draftAsPost, isPostFileName, missingSiteKeys } from "./post-files.ts";
+import { applyFrontMatterDefaults, defaultsFor, type ImportedKind } from "./front-matter-defaults.ts";
 
 export interface ImportOptions {
   /** The Jekyll site's root folder (the one holding `_config.yml` and `_posts/`). */
@@ -148,6 +149,13 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
   if (configText === null) leftOut(configFile, "no _config.yml: site.yml holds the engine's defaults", "edit site.yml: title, url, author");
   planned.push({ to: "site.yml", text: `# Imported from ${display(configFile)} by npm run import; see README "Content" for the keys.\n${stringify(config.site)}` });
 
+  // `_config.yml` defaults go into each covered file's front matter first, so a default `layout:` is adapted too.
+  const withDefaults = (text: string, abs: string, kind: ImportedKind): string => {
+    const applied = applyFrontMatterDefaults(text, display(abs), defaultsFor(config.frontMatterDefaults, kind, toPosix(relative(source, abs))));
+    notes.push(...applied.notes);
+    return applied.text;
+  };
+
   // Posts: Markdown files with a dated name, in any subfolder of _posts/.
   for (const abs of await walk(join(source, "_posts"))) {
     const rel = toPosix(relative(join(source, "_posts"), abs));
@@ -156,7 +164,7 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
       leftOut(abs, /\.(html|textile|liquid)$/.test(name) ? "not a Markdown post: not imported" : "not a post name (YYYY-MM-DD-title.md): Jekyll skips it too");
       continue;
     }
-    const text = await readFile(abs, "utf8");
+    const text = withDefaults(await readFile(abs, "utf8"), abs, "posts");
     const adapted = adaptPost(text, display(abs));
     notes.push(...adapted.notes, ...missingSiteKeys(text, display(abs), Object.keys(config.site)));
     planned.push({ to: `posts/${rel}`, text: adapted.text });
@@ -168,7 +176,7 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
       leftOut(abs, "not a Markdown draft: not imported");
       continue;
     }
-    const text = await readFile(abs, "utf8");
+    const text = withDefaults(await readFile(abs, "utf8"), abs, "drafts");
     const draft = draftAsPost(name, text, display(abs), (await stat(abs)).mtime);
     notes.push(...draft.notes, ...(draft.name === null ? [] : missingSiteKeys(text, display(abs), Object.keys(config.site))));
     if (draft.name === null) continue;

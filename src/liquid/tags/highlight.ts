@@ -2,13 +2,15 @@
  * `{% highlight LANG [linenos] %}…{% endhighlight %}` → a fenced code block
  * for marked, so it renders (and escapes) exactly like ```` ```LANG ````.
  * `linenos` stays in the info string (```` ```c++ linenos ````): the build's
- * highlighter reads it there.
+ * highlighter reads it there. Its body is Liquid first, as in Jekyll
+ * (`{{ site.url }}` is expanded, `{% raw %}` keeps code that looks like Liquid).
  */
 import type { LiteralTag } from "../types.ts";
 
 export const highlight: LiteralTag = {
   kind: "literal",
   name: "highlight",
+  liquidBody: true,
   render(args, body, ctx) {
     const [lang = "", ...options] = args.trim().split(/\s+/);
     const linenos = options.some((o) => /^linenos\b/.test(o));

@@ -52,3 +52,17 @@ export async function tocLanding(page: Page): Promise<string[]> {
   await probe(page, "toTop");
   return bad;
 }
+
+/**
+ * Poll boolean probe `name` until it holds or `ms` pass; whether it held.
+ * Polled from here through the DevTools protocol: playwright's waitForFunction
+ * evaluates its predicate as a string in the page, which the pages' CSP refuses.
+ */
+export async function probeUntil(page: Page, name: string, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await probe<boolean>(page, name)) return true;
+    if (Date.now() > end) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

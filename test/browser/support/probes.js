@@ -113,6 +113,8 @@
       return "";
     },
     toTop: () => window.scrollTo(0, 0),
+    /** Every chart or diagram box (src/client/diagrams.js) has its drawing: some libraries draw after load. */
+    diagramsDrawn: () => [...document.querySelectorAll(".diagram")].every((b) => b.firstElementChild && b.getBoundingClientRect().height > 0),
 
     background: () => getComputedStyle(document.body).backgroundColor,
   };
