@@ -3,7 +3,7 @@
  * side-by-side build-time figure. Minimal layouts: the post body, and lists
  * of titles for home, sections and taxonomies, as our build computes.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,8 +17,13 @@ export function hugoVersion(): string | null {
   }
 }
 
-/** Wall time (ms) of `hugo` building `source`'s posts, files written to a temp dir. */
-export async function hugoBuildMs(source: ContentSource): Promise<number> {
+/**
+ * Wall time and CPU time (user + system, all of Hugo's threads; ms) of `hugo`
+ * building `source`'s posts, files written to a temp dir. Hugo renders on
+ * every core, so on a shared machine its wall time moves with the load more
+ * than a one-thread build's: the CPU times compare the work done.
+ */
+export async function hugoBuild(source: ContentSource): Promise<{ wallMs: number; cpuMs: number }> {
   const dir = await mkdtemp(join(tmpdir(), "edgefolio-hugo-"));
   try {
     await mkdir(join(dir, "content/posts"), { recursive: true });
@@ -28,8 +33,12 @@ export async function hugoBuildMs(source: ContentSource): Promise<number> {
     await writeFile(join(dir, "layouts/_default/list.html"), "<html><body><ul>{{ range .Paginator.Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n");
     for (const post of source.posts) await writeFile(join(dir, "content/posts", post.file.split("/").pop()!), post.text.replace(/^layout: post\n/m, ""));
     const t = performance.now();
-    execFileSync("hugo", ["--quiet", "--source", dir, "--destination", join(dir, "public")], { stdio: ["ignore", "ignore", "inherit"] });
-    return performance.now() - t;
+    // bash's `time` reports the child's user and system seconds (TIMEFORMAT), on stderr.
+    const run = spawnSync("bash", ["-c", 'TIMEFORMAT="%3U %3S"; time hugo --quiet --source "$1" --destination "$2" >/dev/null', "hugo", dir, join(dir, "public")], { encoding: "utf8", stdio: ["ignore", "ignore", "pipe"] });
+    const wallMs = performance.now() - t;
+    if (run.status !== 0) throw new Error(`hugo failed: ${run.stderr}`);
+    const [user, sys] = run.stderr.trim().split(/\s+/).slice(-2).map(Number);
+    return { wallMs, cpuMs: ((user ?? NaN) + (sys ?? NaN)) * 1000 };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -4,8 +4,10 @@
  * measures each post's render and refuses one over LIMITS.renderBudgetMs.
  * A first render pays for JIT compilation and the machine may be busy, so a
  * post is over budget only if it stays over when rendered again: the time
- * reported is the best of up to three renders. Times are the process's CPU
- * time, not wall time, so a busy machine does not fail a build.
+ * reported is the best of up to three renders. The verdict is in the process's
+ * CPU time, not wall time, so a busy machine does not fail a build; the first
+ * render is timed on the wall clock (an upper bound of this thread's CPU time,
+ * and free), and only a post over budget by it is measured in CPU time.
  */
 import type { RenderProblem } from "../../src/markdown/pipeline.ts";
 import { LIMITS } from "../../src/content/limits.ts";
@@ -35,7 +37,7 @@ export function timed<T>(render: () => T, budgetMs: number = LIMITS.renderBudget
 }
 
 /**
- * The budget error for a post whose first render took `firstMs`, re-measured
+ * The budget error for a post whose first render took `firstMs` (wall or CPU time), re-measured
  * with `render` (best of three) only when that is over budget; null within it.
  */
 export function overBudget(firstMs: number, render: () => unknown, budgetMs: number = LIMITS.renderBudgetMs): RenderProblem | null {

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isNode, isMap, type Document } from "yaml";
 import type { ContentError } from "../../src/content/error.ts";
 import type { Locate } from "../../src/content/front-matter.ts";
 import { frontMatterSizeProblem } from "../../src/content/limits.ts";
+import { flatFrontMatter } from "./front-matter-flat.ts";
 
 export interface SplitFile {
   data: unknown;
@@ -39,6 +40,15 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
   // Before the YAML parser: its cost grows with the text.
   const tooBig = frontMatterSizeProblem(yamlText);
   if (tooBig) return none(tooBig, "move long data into a file under assets/ and keep the front matter to settings", 2);
+  const body = () => ({ body: lines.slice(end + 1).join("\n"), bodyLine: end + 2, fenced: true });
+  // Plain `key: value` lines (most posts): the same data and positions as `yaml` gives, without it.
+  const flat = flatFrontMatter(yamlText);
+  if (flat) return { data: flat.data, locate: flat.locate, problems: [], ...body() };
+  return { ...yamlFrontMatter(yamlText, file), ...body() };
+}
+
+/** The front matter's YAML (`yamlText`, between the fences) parsed by `yaml`: data, problems and positions (file lines: the opening fence is line 1). */
+export function yamlFrontMatter(yamlText: string, file: string): { data: unknown; locate: Locate; problems: ContentError[] } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // YAML line 1 is file line 2 (after the opening fence).
@@ -82,14 +92,7 @@ export function parseFrontMatterFile(text: string, file: string): SplitFile {
       problems.push({ file, line: 2, col: 1, message: `invalid YAML: ${(err as Error).message}`, hint: "use fewer nested aliases (*name)", severity: "error" });
     }
   }
-  return {
-    data,
-    body: lines.slice(end + 1).join("\n"),
-    bodyLine: end + 2,
-    locate,
-    problems,
-    fenced: true,
-  };
+  return { data, locate, problems };
 }
 
 /** Parse a standalone YAML file (site.yml) with the same positions and limits. */

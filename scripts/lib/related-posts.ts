@@ -12,10 +12,21 @@ export const MAX_RELATED = 5;
 
 /**
  * For each post in `newestFirst`, the indices of its related posts, best first.
- * Cost is the sum over posts of the sizes of their tags' groups, not posts².
+ *
+ * The post's tag groups (ascending indices) are merged in index order, so
+ * each candidate arrives with its count of shared tags, newest first; the
+ * first `max` of each count are kept. Once `max` candidates share every tag
+ * of the post, none can rank above them and the merge stops: on a large site
+ * whose posts repeat tag sets, a post reads a few dozen entries instead of
+ * its groups (10,000 posts over 10 tags: 4,000 each, 0.7 s a build before).
+ * Without an early stop the cost is the sum of the sizes of its tags' groups,
+ * times the number of its tags, never posts².
  */
 export function relatedPosts(newestFirst: readonly PostRecord[], max = MAX_RELATED): number[][] {
-  const tagSlugs = newestFirst.map((p) => [...new Set(p.meta.tags.map(labelSlug).filter(Boolean))]);
+  // A site has far fewer distinct tags than tag uses: slugify each once.
+  const slugs = new Map<string, string>();
+  const slugOf = (tag: string) => slugs.get(tag) ?? slugs.set(tag, labelSlug(tag)).get(tag)!;
+  const tagSlugs = newestFirst.map((p) => [...new Set(p.meta.tags.map(slugOf).filter(Boolean))]);
   const byTag = new Map<string, number[]>();
   newestFirst.forEach((post, i) => {
     if (post.meta.redirect) return; // its page is a redirect: nothing to link to
@@ -26,32 +37,32 @@ export function relatedPosts(newestFirst: readonly PostRecord[], max = MAX_RELAT
     }
   });
 
-  const shared = new Int32Array(newestFirst.length);
   return newestFirst.map((post, i) => {
-    if (!post.meta.relatedPosts || post.meta.redirect) return [];
-    const touched: number[] = [];
-    for (const tag of tagSlugs[i]!) {
-      for (const j of byTag.get(tag)!) {
-        if (j === i) continue;
-        if (shared[j] === 0) touched.push(j);
-        shared[j]!++;
+    if (!post.meta.relatedPosts || post.meta.redirect || max <= 0) return [];
+    const groups = tagSlugs[i]!.map((tag) => byTag.get(tag)!);
+    const k = groups.length;
+    const next = new Array<number>(k).fill(0);
+    // byCount[c - 1]: candidates sharing c tags, newest first, at most `max`.
+    const byCount: number[][] = Array.from({ length: k }, () => []);
+    for (;;) {
+      let j = Infinity;
+      for (let g = 0; g < k; g++) j = Math.min(j, groups[g]![next[g]!] ?? Infinity);
+      if (j === Infinity) break;
+      let shared = 0;
+      for (let g = 0; g < k; g++) {
+        if (groups[g]![next[g]!] === j) {
+          shared++;
+          next[g]!++;
+        }
       }
+      if (j === i) continue;
+      const kept = byCount[shared - 1]!;
+      if (kept.length < max) kept.push(j);
+      if (shared === k && kept.length === max) break;
     }
     // More shared tags first; among equals the newer post (lower index) first.
-    // Keep only the best `max` while scanning: sorting every candidate would
-    // cost n log n per post when one tag is on every post.
-    const better = (a: number, b: number) => shared[a]! > shared[b]! || (shared[a] === shared[b] && a < b);
     const best: number[] = [];
-    for (const j of touched) {
-      if (best.length === max && !better(j, best[max - 1]!)) continue;
-      let at = best.length === max ? max - 1 : best.length;
-      while (at > 0 && better(j, best[at - 1]!)) {
-        best[at] = best[at - 1]!;
-        at--;
-      }
-      best[at] = j;
-    }
-    for (const j of touched) shared[j] = 0;
+    for (let c = k; c >= 1 && best.length < max; c--) best.push(...byCount[c - 1]!.slice(0, max - best.length));
     return best;
   });
 }

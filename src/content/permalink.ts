@@ -97,15 +97,19 @@ export function permalinkProblem(value: string): string | null {
  * Empty placeholders collapse (`//` → `/`, as Jekyll does).
  */
 export function expandPermalink(value: string, post: PermalinkPost): string {
-  const fields: Fields = {
-    ...dateFields(post.date),
-    title: post.slug,
-    slug: slugify(post.slug),
-    categories: [...new Set(post.categories.map((c) => c.toLowerCase()))].join("/"),
-    slugified_categories: [...new Set(post.categories.map(slugify))].join("/"),
-    output_ext: ".html",
+  // Each field made only if the pattern names it (the build expands one pattern per post; slugs cost).
+  let dates: Fields | undefined;
+  const field = (name: string): string | undefined => {
+    switch (name) {
+      case "title": return post.slug;
+      case "slug": return slugify(post.slug);
+      case "categories": return [...new Set(post.categories.map((c) => c.toLowerCase()))].join("/");
+      case "slugified_categories": return [...new Set(post.categories.map(slugify))].join("/");
+      case "output_ext": return ".html";
+      default: return (dates ??= dateFields(post.date))[name];
+    }
   };
-  const path = permalinkPattern(value).replace(PLACEHOLDER, (whole, name: string) => fields[name] ?? whole);
+  const path = permalinkPattern(value).replace(PLACEHOLDER, (whole, name: string) => field(name) ?? whole);
   return path.replace(/\/{2,}/g, "/");
 }
 

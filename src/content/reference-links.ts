@@ -11,6 +11,8 @@ import { blankCode } from "./unclosed-html.ts";
 const normalise = (label: string): string => label.trim().replace(/\s+/g, " ").toLowerCase();
 
 export function undefinedReferenceProblems(body: string): RenderProblem[] {
+  // A reference link has `][`; blanking code and Liquid only removes text: most bodies stop here.
+  if (!body.includes("][")) return [];
   // Code and Liquid (`{{ a[0][1] }}`) are not links.
   const text = blankCode(body).replace(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g, (s) => s.replace(/[^\n]/g, " "));
   const defined = new Set<string>();

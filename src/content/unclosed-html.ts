@@ -60,6 +60,8 @@ function blankCodeSpans(text: string): string {
 
 /** Errors for each kind of unclosed comment or element, at the line of the first one that is not closed. */
 export function unclosedHtmlProblems(body: string): RenderProblem[] {
+  // Everything looked for starts with `<`, and blanking code only removes text: most bodies stop here.
+  if (!body.includes("<")) return [];
   const text = blankCode(body);
   const lower = text.toLowerCase();
   const problems: RenderProblem[] = [];

@@ -38,3 +38,28 @@ describe("groupBy", () => {
     expect(groups.get("ml")!.posts.map((p) => p.meta.slug)).toEqual(["a", "b"]);
   });
 });
+
+describe("relatedPosts on a large site", () => {
+  // The definition, spelled out the slow way: every other post sharing a tag, by shared tags, then recency.
+  function byDefinition(posts: PostRecord[], max: number): number[][] {
+    const slugs = posts.map((p) => new Set(p.meta.tags.map((t) => t.toLowerCase())));
+    return posts.map((p, i) => {
+      if (!p.meta.relatedPosts || p.meta.redirect) return [];
+      const scored = posts
+        .map((q, j) => ({ j, shared: j === i || q.meta.redirect ? 0 : [...slugs[j]!].filter((t) => slugs[i]!.has(t)).length }))
+        .filter((c) => c.shared > 0)
+        .sort((a, b) => b.shared - a.shared || a.j - b.j);
+      return scored.slice(0, max).map((c) => c.j);
+    });
+  }
+
+  it("gives what the definition gives, whatever the mix of tags, redirects and maxima", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const tags = ["a", "b", "c", "d", "e", "f"];
+    const posts = Array.from({ length: 400 }, (_, i) =>
+      post(`p${i}`, tags.filter(() => random() < 0.3), { ...(random() < 0.05 ? { redirect: "/x/" } : {}), ...(random() < 0.05 ? { relatedPosts: false } : {}) }),
+    );
+    for (const max of [1, 3, 5, 40]) expect(relatedPosts(posts, max)).toEqual(byDefinition(posts, max));
+  });
+});
