@@ -39,6 +39,11 @@ export interface FragmentRenderers {
    * does not compile.
    */
   tikz?(tex: string): string;
+  /**
+   * Pixel size of a picture of the site (`assets/img/x.jpg`, the path under
+   * the content folder), read from the file; undefined when it is not one.
+   */
+  imageSize?(path: string): { width: number; height: number } | undefined;
 }
 
 /**
