@@ -95,7 +95,8 @@ describe.skipIf(!content)("al-folio's sample posts", () => {
     for (path of paths) {
       await page.goto(site.base + path, { waitUntil: "load" });
       // Charts and diagrams are drawn after load, some asynchronously (vega, mermaid): their size counts.
-      if (!(await probeUntil(page, "diagramsDrawn", 10_000))) faults.push(`${path} at ${width} px: a chart or diagram is not drawn after 10 s`);
+      // Generous: a loaded 2-core machine may take seconds for mermaid or plotly; a drawn page answers at once.
+      if (!(await probeUntil(page, "diagramsDrawn", 20_000))) faults.push(`${path} at ${width} px: a chart or diagram is not drawn after 20 s`);
       await scrollThrough(page);
       const { scrollWidth, clientWidth } = await probe<{ scrollWidth: number; clientWidth: number }>(page, "pageWidth");
       if (scrollWidth > clientWidth) faults.push(`${path} at ${width} px: the page is ${scrollWidth} px wide in ${clientWidth} px`);
