@@ -48,15 +48,16 @@ export const SITE_BIBLIOGRAPHY_KEY = "_bibliography/papers.bib";
 
 /** Where step results are kept between builds (build-cache.ts); `NO_CACHE` keeps nothing. */
 export interface StepCache {
-  get(file: string, text: string, lookups: StepLookups): PostStepResult | undefined;
-  run(file: string, text: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult;
+  /** `hash`: full hex SHA-256 of the post file's text. */
+  get(file: string, hash: string, lookups: StepLookups): PostStepResult | undefined;
+  run(file: string, hash: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult;
   /** Problems of bibliography `name`, from `parse` or kept from an earlier build. */
   bibliographyProblems(name: string, parse: () => BibProblem[]): BibProblem[];
 }
 
 export const NO_CACHE: StepCache = {
   get: () => undefined,
-  run: (_file, _text, lookups, step) => step(lookups),
+  run: (_file, _hash, lookups, step) => step(lookups),
   bibliographyProblems: (_name, parse) => parse(),
 };
 
@@ -176,7 +177,7 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
       site: ctx.liquidSite,
       ...((meta ? meta.layout : data?.["layout"]) === "distill" ? { footnotes: "distill" as const } : {}),
       // Tables filled from a data file read it through the lookups too (recorded by the cache).
-      renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined),
+      renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined, meta?.extras ?? data ?? {}),
       ...(bibliography ? { bibliography } : {}),
     });
     // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.

@@ -9,8 +9,8 @@
 export interface DiagramKind {
   /**
    * Name of the client library (see LIBRARIES in scripts/lib/client-assets.ts);
-   * empty when there is none to load: typograms has no npm package, so its
-   * diagrams are shown as the monospace text they are drawn in.
+   * empty when there is none to load: typograms are drawn as SVG by the
+   * build (scripts/lib/render/typograms.ts), so the page needs no script.
    */
   library: string;
   /** The front matter to add, as the build's warning shows it. */

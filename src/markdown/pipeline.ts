@@ -20,6 +20,7 @@ import type { FragmentRenderers } from "./renderers.ts";
 import { fillDataTables } from "./extensions/data-tables.ts";
 import { drawTikz } from "./extensions/tikz.ts";
 import { image, placePictures } from "./extensions/image.ts";
+import { drawTypograms } from "./extensions/typograms.ts";
 import { positionAt } from "../content/error.ts";
 import { swapPlaceholders } from "./placeholders.ts";
 import type { Fragments } from "./fragments.ts";
@@ -90,6 +91,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
   const codes = highlightCode(markdown, tokens, fragments, options.renderers);
+  drawTypograms(markdown, tokens, fragments, options.renderers);
   fillDataTables(markdown, tokens, fragments, options.renderers);
   placePictures(markdown, tokens, fragments, options.renderers);
   const tikz = drawTikz(markdown, tokens, source, fragments, options.renderers);

@@ -44,6 +44,11 @@ export interface FragmentRenderers {
    * the content folder), read from the file; undefined when it is not one.
    */
   imageSize?(path: string): { width: number; height: number } | undefined;
+  /**
+   * A typogram (the text of a ```` ```typograms ```` fence) drawn as an
+   * `<svg>` element; never throws. Given only for posts with `typograms: true`.
+   */
+  typograms?(source: string): string;
 }
 
 /**

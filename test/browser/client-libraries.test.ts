@@ -188,10 +188,13 @@ describe("TikZ and typograms", () => {
     await page.evaluate("document.fonts.ready");
     expect(await page.evaluate<boolean>("document.fonts.check('10px cmr10')")).toBe(true);
     await page.locator("figure.tikz").screenshot({ path: join(ARTIFACTS, `client-tikz-${theme}.png`) });
-    // A typogram is shown as its text, and no drawing script is loaded for it.
-    expect(await page.locator("pre > code.language-typograms").isVisible()).toBe(true);
+    // A typogram is an SVG the build drew, in the page's text colour (so it follows the theme), with no script.
+    const typogram = page.locator("figure.typogram svg");
+    expect((await typogram.boundingBox())!.width).toBeGreaterThan(100);
+    const colour = (selector: string, property: string) => page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`);
+    expect(await colour("figure.typogram path", "stroke")).toBe(await colour("p:has(+ figure.typogram)", "color"));
     expect(await page.locator("script[src*='/lib/']").count()).toBe(0);
-    await page.locator("pre:has(> code.language-typograms)").screenshot({ path: join(ARTIFACTS, `client-typogram-${theme}.png`) });
+    await page.locator("figure.typogram").screenshot({ path: join(ARTIFACTS, `client-typogram-${theme}.png`) });
     clean(log, `tikz ${theme}`);
     await context.close();
   });

@@ -48,13 +48,33 @@ describe("client libraries chosen by content", () => {
     expect(loaded(await page("/blog/2024/still-diagram/"))).toEqual(filesOf("mermaid", "diagrams"));
   });
 
-  it("a TikZ picture is an SVG in the HTML (drawn by the build), with only the TeX fonts' stylesheet; a typogram loads nothing", async () => {
+  it("a TikZ picture and a typogram are SVG in the HTML (drawn by the build), with only the TeX fonts' stylesheet and no script", async () => {
     const html = await page("/blog/2024/tikz-and-typograms/");
     expect(html).toMatch(/<figure class="tikz"><svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="[\d.]+" height="[\d.]+" viewBox="[^"]+">/);
     expect(html).not.toContain("text/tikz");
-    expect(html).toContain('<pre><code class="language-typograms">+------+');
+    // The typogram: an image named by its text, its boxes as lines and its words as text.
+    const typogram = /<figure class="typogram">(<svg [^>]*>)([\s\S]*?)<\/svg><\/figure>/.exec(html);
+    expect(typogram?.[1]).toMatch(/ role="img" aria-label="\+------\+ {6}\+--------\+\n\| post \|-----&gt;\| reader \|\n/);
+    expect(typogram?.[2]).toContain(">post</text>");
+    expect(typogram?.[2]).toContain('stroke="currentColor"');
+    expect(html).not.toContain("language-typograms");
     expect(loaded(html)).toEqual(filesOf("tikz"));
     expect(html).not.toContain("<script defer");
+  });
+
+  it("a typogram whose post lacks `typograms: true` stays its text in a code block, with a warning at the fence naming the key", async () => {
+    const html = await page("/blog/2024/typogram-without-key/");
+    expect(html).toContain('<pre><code class="language-typograms">+---+\n| a |\n+---+</code></pre>');
+    expect(html).not.toContain('class="typogram"');
+    const warning = inject("sites")["client"]!.problems.find((p) => p.file.endsWith("2024-05-08-typogram-without-key.md"));
+    expect(warning).toMatchObject({ severity: "warning", line: 9, hint: "add `typograms: true` to the front matter" });
+  });
+
+  it("a feed carries a typogram as its text (feed readers often drop inline SVG)", async () => {
+    const feed = await (await get("/feed.xml")).text();
+    expect(feed).toContain("A typogram, drawn by the build as SVG");
+    expect(feed).toContain("language-typograms");
+    expect(feed).not.toContain("class=&quot;typogram&quot;");
   });
 
   it("a page that needs none loads no library", async () => {

@@ -19,8 +19,9 @@ import { html, raw, type SafeHtml } from "../../escape/html.ts";
 import type { Fragments } from "../fragments.ts";
 import { textHash, type FragmentRenderers } from "../renderers.ts";
 import { DIAGRAM_LANGUAGES } from "../../content/diagrams.ts";
+import type { DrawnCode } from "./typograms.ts";
 
-interface CodeToken extends Tokens.Code {
+interface CodeToken extends Tokens.Code, DrawnCode {
   /** Set by highlightCode. */
   highlighted?: string;
   linenos?: boolean;
@@ -82,6 +83,8 @@ export const code: MarkedExtension = {
     code(token) {
       const t = token as CodeToken;
       const lang = t.lang ?? parseInfo(token.lang).lang;
+      // A typogram the build drew as SVG (see ./typograms.ts).
+      if (t.drawn !== undefined) return `${t.drawn}\n`;
       if (DIAGRAM_LANGUAGES.has(lang)) return html`<pre><code class="language-${lang}">${t.text}</code></pre>\n`.toString();
       return codeBlock(lang, t.highlighted ?? html`${t.text}`.toString(), t.linenos ?? false).toString();
     },

@@ -1,0 +1,130 @@
+/**
+ * The drawing rule of each typogram character: given its eight neighbours
+ * (grid.ts: the shape each stands for, " " for blanks and words), what the
+ * cell draws. The rules follow typograms' grammar (lines `- | / \ _ = ~ :`,
+ * joints and corners `+ . '`, arrow heads `> < ^ v`, points `* o #`);
+ * the geometry is ours (pen.ts). A rule that draws nothing leaves the
+ * character to be shown as text (a `+` joining no line, a full stop).
+ */
+import { CX, CY, HEIGHT, WIDTH, type Direction, type Pen } from "./pen.ts";
+import type { Around } from "./grid.ts";
+
+export type Rule = (n: Around, pen: Pen) => void;
+
+/** Arrow heads: length along the line and half their width. */
+const HEAD = 12;
+const HALF = 5;
+/** Radius of `*` and `o`, half the side of `#`. */
+const POINT = 4;
+
+/** Draw a spoke towards each direction whose neighbour is one of the given shapes. */
+function spokes(n: Around, pen: Pen, joins: Partial<Record<Direction, string>>, from = 0): void {
+  for (const [dir, shapes] of Object.entries(joins) as [Direction, string][]) {
+    if (shapes.includes(n[dir])) pen.spoke(dir, from);
+  }
+}
+
+/** What a point (`*`, `o`, `#`) joins: lines pointing at it. */
+const POINT_JOINS = { top: "|+:", bottom: "|+:", right: "-+=", left: "-+=", topRight: "/", bottomRight: "\\", bottomLeft: "/", topLeft: "\\" };
+
+/** Shapes that carry a vertical line into `.` and `'` from above and from below. */
+const UP = "|+.:";
+const DOWN = "|+':";
+/** Shapes that carry a horizontal line into a corner. */
+const SIDE = "-+";
+
+/**
+ * `.` and `'` (and `` ` ``): rounded corners. Each horizontal neighbour that
+ * is a line, paired with each vertical neighbour that is a line, gives a
+ * quarter curve between their two edges; a diagonal neighbour (`/`, `\`)
+ * gives a straight joint.
+ */
+const corner: Rule = (n, pen) => {
+  const sides = (["left", "right"] as const).filter((d) => SIDE.includes(n[d]));
+  const ends = [...(UP.includes(n.top) ? (["top"] as const) : []), ...(DOWN.includes(n.bottom) ? (["bottom"] as const) : [])];
+  for (const side of sides) {
+    for (const end of ends) pen.curve(side === "left" ? 0 : WIDTH, CY, CX, CY, CX, end === "top" ? 0 : HEIGHT);
+  }
+  const slants: Record<string, string> = { topRight: "/", bottomLeft: "/", topLeft: "\\", bottomRight: "\\" };
+  const diagonals = (["topRight", "bottomLeft", "topLeft", "bottomRight"] as const).filter((d) => n[d] === slants[d]);
+  if (!diagonals.length) return;
+  for (const d of diagonals) pen.spoke(d);
+  for (const side of sides) pen.spoke(side);
+};
+
+export const RULES: Record<string, Rule> = {
+  "-": (n, pen) => {
+    pen.line(0, CY, WIDTH, CY);
+    spokes(n, pen, { top: "|", bottom: "|" });
+  },
+  "_": (_n, pen) => pen.line(0, HEIGHT, WIDTH, HEIGHT),
+  "=": (_n, pen) => {
+    pen.line(0, CY - 3, WIDTH, CY - 3);
+    pen.line(0, CY + 3, WIDTH, CY + 3);
+  },
+  "~": (_n, pen) => pen.line(2, CY, WIDTH - 2, CY),
+  ":": (_n, pen) => pen.dash(CX, 0, CX, HEIGHT),
+  "|": (n, pen) => {
+    pen.line(CX, 0, CX, HEIGHT);
+    spokes(n, pen, { right: "-", left: "-", topRight: "/", bottomRight: "\\", bottomLeft: "/", topLeft: "\\" });
+    // An underscore beside a bar is drawn on the cell's bottom edge: meet it there (and the one above, on the top edge).
+    if (n.right === "_") pen.line(CX, HEIGHT, WIDTH, HEIGHT);
+    if (n.left === "_") pen.line(0, HEIGHT, CX, HEIGHT);
+    if (n.topRight === "_") pen.line(CX, 0, WIDTH, 0);
+    if (n.topLeft === "_") pen.line(0, 0, CX, 0);
+  },
+  "/": (n, pen) => {
+    pen.line(WIDTH, 0, 0, HEIGHT);
+    spokes(n, pen, { top: "|", bottom: "|" });
+    if (n.right === "_") pen.line(0, HEIGHT, WIDTH, HEIGHT);
+  },
+  "\\": (n, pen) => {
+    pen.line(0, 0, WIDTH, HEIGHT);
+    spokes(n, pen, { top: "|", bottom: "|" });
+    if (n.left === "_") pen.line(0, HEIGHT, WIDTH, HEIGHT);
+  },
+  "+": (n, pen) => spokes(n, pen, {
+    top: "|+*#.':^", bottom: "|+*#':v", right: "-+*#=~>.'", left: "-+*#=~<.'",
+    topRight: "/*#", bottomRight: "\\*#", bottomLeft: "/*#", topLeft: "\\*#",
+  }),
+  ".": corner,
+  "'": corner,
+  "*": (n, pen) => {
+    pen.disc(POINT);
+    spokes(n, pen, POINT_JOINS);
+  },
+  "o": (n, pen) => {
+    pen.ring(POINT);
+    spokes(n, pen, POINT_JOINS, POINT);
+  },
+  "#": (n, pen) => {
+    pen.polygon([[CX - POINT, CY - POINT], [CX + POINT, CY - POINT], [CX + POINT, CY + POINT], [CX - POINT, CY + POINT]]);
+    spokes(n, pen, POINT_JOINS);
+  },
+  // Arrow heads end on the next cell's line when there is one (`-->|`), else on the cell's edge.
+  ">": (n, pen) => {
+    const tip = "|+".includes(n.right) ? WIDTH + CX - 1 : WIDTH;
+    pen.polygon([[tip - HEAD, CY - HALF], [tip, CY], [tip - HEAD, CY + HALF]]);
+    if (tip - HEAD > 0 && "-+=".includes(n.left)) pen.line(0, CY, tip - HEAD, CY);
+  },
+  "<": (n, pen) => {
+    const tip = "|+".includes(n.left) ? 1 - CX : 0;
+    pen.polygon([[tip + HEAD, CY - HALF], [tip, CY], [tip + HEAD, CY + HALF]]);
+    if (tip + HEAD < WIDTH && "-+=".includes(n.right)) pen.line(tip + HEAD, CY, WIDTH, CY);
+  },
+  // `^` and `v` are arrow heads only at the end of a vertical line or on a horizontal one (`v` is a letter too).
+  "^": (n, pen) => {
+    const onLine = "-+=".includes(n.top);
+    if (!onLine && !"|+:".includes(n.bottom) && n.top !== "_") return;
+    const tip = onLine ? 1 - CY : 0;
+    pen.polygon([[CX - HALF, tip + HEAD], [CX, tip], [CX + HALF, tip + HEAD]]);
+    if ("|+:".includes(n.bottom)) pen.line(CX, tip + HEAD, CX, HEIGHT);
+  },
+  "v": (n, pen) => {
+    const onLine = "-+=".includes(n.bottom);
+    if (!onLine && !"|+:".includes(n.top) && n.bottom !== "_") return;
+    const tip = onLine ? HEIGHT + CY - 1 : n.bottom === "_" ? 2 * HEIGHT - 1 : HEIGHT;
+    pen.polygon([[CX - HALF, tip - HEAD], [CX, tip], [CX + HALF, tip - HEAD]]);
+    if ("|+:".includes(n.top)) pen.line(CX, 0, CX, tip - HEAD);
+  },
+};
