@@ -64,6 +64,8 @@ function record(page: Page, faults: string[], where: () => string): void {
   page.on("pageerror", (e) => faults.push(`${where()}: uncaught: ${String(e).slice(0, 300)}`));
   page.on("requestfailed", (r) => {
     const reason = r.failure()?.errorText ?? "failed";
+    // Cancelled because the tab moved on to the next post (the favicon, a late lazy picture): not the page's fault.
+    if (reason === "net::ERR_ABORTED") return;
     // A CSP refusal shows as a failed request too ("csp"), whatever the host.
     if (unreachable(r.url()) && !/csp/i.test(reason)) return;
     faults.push(`${where()}: request ${r.url()}: ${reason}`);
