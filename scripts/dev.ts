@@ -15,6 +15,7 @@ import type { ContentError } from "../src/content/error.ts";
 import { DEV_STATUS_KEY, type DevBuild } from "../src/dev/status.ts";
 import { runBuild } from "./lib/run-build.ts";
 import type { BuildCache } from "./lib/build-cache.ts";
+import type { FileStamps } from "./lib/file-stamps.ts";
 import { openLocalKv } from "./lib/kv-local.ts";
 import { parseServeOptions, wranglerDevArgs, wranglerEnv, type ServeOptions } from "./lib/serve-options.ts";
 
@@ -28,7 +29,7 @@ const contentDir = resolve(options.content);
 // One local KV connection for the whole session: a rebuild does not start a runtime.
 const kv = await openLocalKv(options.persistTo);
 // The build cache stays in memory between builds (see run-build.ts).
-const session: { cache?: BuildCache } = {};
+const session: { cache?: BuildCache; stamps?: FileStamps } = {};
 
 /** Build and publish once; tell open pages what came of it. */
 async function build(): Promise<void> {
@@ -49,6 +50,7 @@ async function build(): Promise<void> {
   console.log(code === 0 ? `dev: built in ${ms} ms; open pages reload` : `dev: the build failed (${ms} ms); open pages show the errors, the last good version is still served`);
   // After the pages have their news: the next `npm run dev` or `npm run build` starts warm.
   await session.cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
+  await session.stamps?.save().catch((err: Error) => console.error(`warning: the file stamps were not saved: ${err.message}`));
 }
 
 let running: Promise<void> | null = null;

@@ -50,6 +50,7 @@ export function cacheEpochInputs(source: ContentSource): string[] {
 type Asked = ["exists", string, boolean] | ["text", string, string | null] | ["url", string, string | null] | ["size", string, string | null];
 
 interface Entry {
+  /** SHA-256 of the post file's text. */
   text: string;
   asked: Asked[];
   result: PostStepResult;
@@ -118,10 +119,10 @@ export class BuildCache implements StepCache {
     return new BuildCache(path, data);
   }
 
-  /** The cached step result of `file`, if still valid for `text` and the answers `lookups` give now. */
-  get(file: string, text: string, lookups: StepLookups): PostStepResult | undefined {
+  /** The cached step result of `file`, if still valid for its text (`hash`: its SHA-256) and the answers `lookups` give now. */
+  get(file: string, hash: string, lookups: StepLookups): PostStepResult | undefined {
     const entry = this.data.entries[file];
-    if (!entry || entry.text !== sha(text) || !entry.asked.every((q) => answer(lookups, q) === q[2])) {
+    if (!entry || entry.text !== hash || !entry.asked.every((q) => answer(lookups, q) === q[2])) {
       this.stats.misses++;
       return undefined;
     }
@@ -130,8 +131,8 @@ export class BuildCache implements StepCache {
     return entry.result;
   }
 
-  /** Run `step` with lookups that record what it asks, and keep the result. */
-  run(file: string, text: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult {
+  /** Run `step` with lookups that record what it asks, and keep the result under `hash` (the SHA-256 of the post's text). */
+  run(file: string, hash: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult {
     const asked: Asked[] = [];
     const recorded: StepLookups = {
       assetExists: (p) => {
@@ -165,7 +166,7 @@ export class BuildCache implements StepCache {
     };
     const result = step(recorded);
     if (this.path) {
-      this.data.entries[file] = { text: sha(text), asked, result };
+      this.data.entries[file] = { text: hash, asked, result };
       this.used.add(file);
       this.dirty = true;
     }

@@ -14,6 +14,7 @@ import { sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import { NO_CACHE, SITE_BIBLIOGRAPHY_KEY, postStep, type StepCache, type StepLookups } from "./post-step.ts";
 import { createHash } from "node:crypto";
+import { prerenderTikz } from "./render/tikz.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ImageSize } from "./image-sizes.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
@@ -25,6 +26,8 @@ export interface SourceFile {
   /** As shown in messages: `content/posts/2024-01-03-x.md`. */
   file: string;
   text: string;
+  /** Full lowercase hex SHA-256 of `text`, when the loader knows it without reading the file (file-stamps.ts). */
+  hash?: string;
 }
 
 export interface ContentSource {
@@ -122,9 +125,16 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const labels = new LabelRegistry();
   // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
   const citedKeys = new Map<string, Set<string>>();
-  for (const { file, text } of source.posts) {
-    // Unchanged posts come from the cache: not parsed or rendered again.
-    const result = cache.get(file, text, lookups) ?? cache.run(file, text, lookups, (recorded) => postStep(file, text, { ...context, lookups: recorded }));
+  for (const post of source.posts) {
+    const { file } = post;
+    // Unchanged posts come from the cache: not read, parsed or rendered again.
+    let result = cache.get(file, post.hash ?? nodeSha256(post.text), lookups);
+    if (!result) {
+      const { text } = post;
+      // TikZ pictures compile asynchronously: before the (synchronous) renderers of the step read them.
+      await prerenderTikz([text]);
+      result = cache.run(file, nodeSha256(text), lookups, (recorded) => postStep(file, text, { ...context, lookups: recorded }));
+    }
     problems.push(...result.problems);
     for (const [bib, keys] of Object.entries(result.citedKeys ?? {})) {
       const all = citedKeys.get(bib) ?? new Set<string>();
@@ -157,6 +167,8 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
   if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
+  // Feeds render the newest posts' bodies again, cached posts' included: their pictures too.
+  await prerenderTikz(published.map((p) => p.body));
 
   const bundle = await makeBundle(sitePages(published, site, cited, docs), {
     builtAt: new Date(now).toISOString(),

@@ -1,13 +1,82 @@
 /**
  * Local KV: the persistence `wrangler dev` reads (`.wrangler/state/v3` by
- * default, `<dir>/v3` with `--persist-to <dir>`), reached through wrangler's
- * platform proxy so bindings come from wrangler.toml exactly as in dev.
- * A running `wrangler dev` sees writes without a restart.
+ * default, `<dir>/v3` with `--persist-to <dir>`), with the namespace ids
+ * wrangler.toml gives (read by wrangler's own config code), so `npm start`
+ * serves what was written. A running `wrangler dev` sees writes without a
+ * restart: both runtimes use the same SQLite file and blob folder.
+ *
+ * Why a Miniflare of our own and not wrangler's `getPlatformProxy`: every KV
+ * call through the platform proxy is a round trip from Node into workerd, and
+ * a full publish of 10,000 posts makes ~13,000 of them. Here a small worker
+ * (`LOCAL_KV_WORKER`) receives a batch of entries per request and does the
+ * puts inside the runtime. What remains per key is Miniflare's KV storage
+ * itself (a blob file and one SQLite commit, fsynced, per put; see
+ * BENCHMARKS.md, "Publish").
  */
 import { join } from "node:path";
-import { getPlatformProxy } from "wrangler";
-import type { Env } from "../../src/env.ts";
-import { bindingTarget, type KvTarget } from "./publish.ts";
+import { Miniflare } from "miniflare";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import type { KvEntry } from "../../src/store/bundle.ts";
+import type { KvTarget } from "./publish.ts";
+
+/** The binding wrangler.toml gives the content namespace (src/env.ts). */
+const BINDING = "CONTENT";
+/** Puts and deletes the worker keeps in flight (one namespace: they queue on its storage anyway). */
+const IN_FLIGHT = 32;
+/** Entries and bytes per request from Node into the runtime. */
+const BATCH_KEYS = 1000;
+const BATCH_BYTES = 8 * 1024 * 1024;
+/** KV's bulk read takes at most 100 keys (Miniflare's namespace object checks it). */
+const GET_KEYS = 100;
+
+/**
+ * The worker inside the runtime: POST /put [{key, value}…], POST /get [key…] → [value|null…],
+ * POST /delete [key…], GET /list?prefix=P → [key…] (every page). Errors answer 500 with the message.
+ */
+const LOCAL_KV_WORKER = `
+const IN_FLIGHT = ${IN_FLIGHT}, GET_KEYS = ${GET_KEYS};
+async function each(items, step) {
+  for (let i = 0; i < items.length; i += IN_FLIGHT) await Promise.all(items.slice(i, i + IN_FLIGHT).map(step));
+}
+export default {
+  async fetch(request, env) {
+    const kv = env.${BINDING};
+    const { pathname, searchParams } = new URL(request.url);
+    try {
+      if (pathname === "/put") {
+        await each(await request.json(), (e) => kv.put(e.key, e.value));
+        return Response.json(null);
+      }
+      if (pathname === "/delete") {
+        await each(await request.json(), (k) => kv.delete(k));
+        return Response.json(null);
+      }
+      if (pathname === "/get") {
+        const keys = await request.json(), out = [];
+        for (let i = 0; i < keys.length; i += GET_KEYS) {
+          const chunk = keys.slice(i, i + GET_KEYS);
+          const found = await kv.get(chunk, "text");
+          for (const k of chunk) out.push(found.get(k) ?? null);
+        }
+        return Response.json(out);
+      }
+      if (pathname === "/list") {
+        const prefix = searchParams.get("prefix") ?? "", keys = [];
+        let cursor;
+        do {
+          const page = await kv.list(cursor ? { prefix, cursor } : { prefix });
+          for (const k of page.keys) keys.push(k.name);
+          cursor = page.list_complete ? undefined : page.cursor;
+        } while (cursor);
+        return Response.json(keys);
+      }
+      return new Response("unknown path " + pathname, { status: 404 });
+    } catch (err) {
+      return new Response(String(err && err.stack || err), { status: 500 });
+    }
+  },
+};
+`;
 
 export async function withLocalKv<T>(persistTo: string | undefined, use: (target: KvTarget) => Promise<T>): Promise<T> {
   const kv = await openLocalKv(persistTo);
@@ -18,11 +87,72 @@ export async function withLocalKv<T>(persistTo: string | undefined, use: (target
   }
 }
 
-/** Local KV kept open until `dispose()` (the dev server publishes through one connection for a whole session). */
+/** Consecutive slices of `items` of at most `maxItems` items and about `maxBytes` (one large item gets a slice of its own). */
+function batches<T>(items: readonly T[], size: (item: T) => number, maxItems = BATCH_KEYS, maxBytes = BATCH_BYTES): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const n = size(item);
+    if (current.length > 0 && (current.length >= maxItems || bytes + n > maxBytes)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += n;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+/**
+ * Local KV kept open until `dispose()` (the dev server publishes through one
+ * runtime for a whole session). `persistTo` as wrangler's `--persist-to`
+ * (default `.wrangler/state`); wrangler.toml is read from the working directory.
+ * Every method throws an Error with the runtime's message when a KV call fails.
+ */
 export async function openLocalKv(persistTo: string | undefined): Promise<{ target: KvTarget; dispose: () => Promise<void> }> {
-  const proxy = await getPlatformProxy<Env>({
-    configPath: "wrangler.toml",
-    persist: { path: join(persistTo ?? ".wrangler/state", "v3") },
+  const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml");
+  if (!workerOptions.kvNamespaces || !(BINDING in (workerOptions.kvNamespaces as object))) {
+    throw new Error(`wrangler.toml has no [[kv_namespaces]] entry with binding = "${BINDING}"`);
+  }
+  const mf = new Miniflare({
+    modules: true,
+    script: LOCAL_KV_WORKER,
+    compatibilityDate: workerOptions.compatibilityDate ?? "2026-04-20",
+    kvNamespaces: workerOptions.kvNamespaces,
+    defaultPersistRoot: join(persistTo ?? ".wrangler/state", "v3"),
   });
-  return { target: bindingTarget(proxy.env.CONTENT), dispose: () => proxy.dispose() };
+  await mf.ready;
+
+  async function call<T>(path: string, body?: unknown): Promise<T> {
+    const res = await mf.dispatchFetch(`http://local-kv${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`local KV ${path.split("?")[0]} failed: ${text}`);
+    return JSON.parse(text) as T;
+  }
+  const entryBytes = (e: KvEntry) => e.key.length + e.value.length * 3 + 16;
+  const keyBytes = (k: string) => k.length * 3 + 4;
+
+  const target: KvTarget = {
+    async get(key) {
+      return (await call<(string | null)[]>("/get", [key]))[0] ?? null;
+    },
+    async getMany(keys) {
+      const out: (string | null)[] = [];
+      for (const chunk of batches(keys, keyBytes)) out.push(...(await call<(string | null)[]>("/get", chunk)));
+      return out;
+    },
+    async putMany(entries) {
+      for (const chunk of batches(entries, entryBytes)) await call("/put", chunk);
+    },
+    async deleteMany(keys) {
+      for (const chunk of batches(keys, keyBytes)) await call("/delete", chunk);
+    },
+    async listKeys(prefix) {
+      return new Set(await call<string[]>(`/list?prefix=${encodeURIComponent(prefix)}`));
+    },
+  };
+  return { target, dispose: () => mf.dispose() };
 }

@@ -1,12 +1,12 @@
 /** Read a content folder (al-folio layout, see README) into a ContentSource. */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
+import type { FileStamps } from "./file-stamps.ts";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
 import { buildLibraries } from "./client-assets.ts";
-import { prerenderTikz } from "./render/tikz.ts";
 import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
@@ -57,8 +57,57 @@ function readAssetText(assetFiles: Map<string, string>, path: string): string | 
   return abs === undefined ? undefined : readFileSync(abs, "utf8");
 }
 
+export interface LoadOptions {
+  /**
+   * Stamps of the previous load (file-stamps.ts): a post whose stamp is
+   * unchanged is not read now; its text is read only if the build asks for
+   * it (a post not in the build cache). Absent: every post is read.
+   */
+  stamps?: FileStamps;
+  /** Reads a post file (absolute path) as UTF-8; tests pass one that counts. */
+  readPost?: (path: string) => string;
+}
+
+/**
+ * The client libraries staged from node_modules (~0.4 s of reads and hashes),
+ * once per process: a dev session rebuilds without them; `npm install` during
+ * one needs a restart, as for the engine's own code.
+ */
+let libraryBuild: ReturnType<typeof buildLibraries> | undefined;
+
+const readUtf8 = (path: string): string => readFileSync(path, "utf8");
+
+/**
+ * A post file whose `text` is read on first use. `hash` (the SHA-256 of the
+ * text, see build-cache.ts) is not enumerable, so a copy with edited text
+ * (`{ ...post, text }`) does not carry a stale hash.
+ */
+function postFile(file: string, hash: string, read: () => string): SourceFile {
+  let text: string | undefined;
+  const post = { file } as SourceFile;
+  Object.defineProperty(post, "text", { enumerable: true, get: () => (text ??= read()) });
+  Object.defineProperty(post, "hash", { enumerable: false, value: hash });
+  return post;
+}
+
+/** Each post file under `postPaths`, read now unless its stamp is unchanged (see LoadOptions.stamps). */
+async function loadPosts(postPaths: readonly string[], display: (abs: string) => string, { stamps, readPost = readUtf8 }: LoadOptions): Promise<SourceFile[]> {
+  stamps?.beginLoad();
+  return Promise.all(
+    postPaths.map(async (abs) => {
+      const at = Date.now();
+      const { size, mtimeMs } = await stat(abs);
+      const known = stamps?.known(abs, size, mtimeMs);
+      if (known !== undefined) return postFile(display(abs), known, () => readPost(abs));
+      const text = readPost(abs);
+      const hash = stamps ? stamps.record(abs, size, mtimeMs, text, at) : createHash("sha256").update(text).digest("hex");
+      return postFile(display(abs), hash, () => text);
+    }),
+  );
+}
+
 /** `display` is how paths appear in messages (relative to the working directory). */
-export async function loadContent(contentDir: string): Promise<LoadedContent> {
+export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<LoadedContent> {
   const display = (abs: string) => toPosix(relative(process.cwd(), abs)) || abs;
   const info = await stat(contentDir).catch(() => null);
   if (!info?.isDirectory()) throw new Error(`content folder ${contentDir} does not exist`);
@@ -67,9 +116,7 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
   const site: SourceFile | null = await readFile(siteFile, "utf8").then((text) => ({ file: display(siteFile), text }), () => null);
 
   const postPaths = (await walk(join(contentDir, "posts"))).filter((p) => /\.(md|markdown)$/.test(p)).sort();
-  const posts = await Promise.all(postPaths.map(async (p) => ({ file: display(p), text: await readFile(p, "utf8") })));
-  // TikZ pictures compile asynchronously: all of them now, before the (synchronous) page renderers read them.
-  await prerenderTikz(posts.map((p) => p.text));
+  const posts = await loadPosts(postPaths, display, options);
 
   const assetFiles = new Map<string, string>();
   for (const abs of (await walk(join(contentDir, "assets"))).sort()) assetFiles.set(toPosix(relative(contentDir, abs)), abs);
@@ -88,7 +135,8 @@ export async function loadContent(contentDir: string): Promise<LoadedContent> {
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
-  const { libraries, files: libraryFiles } = await buildLibraries();
+  libraryBuild ??= buildLibraries();
+  const { libraries, files: libraryFiles } = await libraryBuild;
   const engineFileTexts = new Map<string, string>();
   const engineFiles = { theme: "", site: "", favicon: "" };
   for (const [name, file] of Object.entries(ENGINE_FILES) as [keyof typeof ENGINE_FILES, string][]) {

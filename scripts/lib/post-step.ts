@@ -48,15 +48,16 @@ export const SITE_BIBLIOGRAPHY_KEY = "_bibliography/papers.bib";
 
 /** Where step results are kept between builds (build-cache.ts); `NO_CACHE` keeps nothing. */
 export interface StepCache {
-  get(file: string, text: string, lookups: StepLookups): PostStepResult | undefined;
-  run(file: string, text: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult;
+  /** `hash`: full hex SHA-256 of the post file's text. */
+  get(file: string, hash: string, lookups: StepLookups): PostStepResult | undefined;
+  run(file: string, hash: string, lookups: StepLookups, step: (lookups: StepLookups) => PostStepResult): PostStepResult;
   /** Problems of bibliography `name`, from `parse` or kept from an earlier build. */
   bibliographyProblems(name: string, parse: () => BibProblem[]): BibProblem[];
 }
 
 export const NO_CACHE: StepCache = {
   get: () => undefined,
-  run: (_file, _text, lookups, step) => step(lookups),
+  run: (_file, _hash, lookups, step) => step(lookups),
   bibliographyProblems: (_name, parse) => parse(),
 };
 

@@ -5,6 +5,7 @@ import { formatContentError, sortProblems } from "../../src/content/error.ts";
 import { buildSite } from "./build-site.ts";
 import { BuildCache, cacheEpochInputs } from "./build-cache.ts";
 import { loadContent, ENGINE_ASSET_DIR } from "./load-content.ts";
+import { FileStamps } from "./file-stamps.ts";
 import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
 import { withLocalKv } from "./kv-local.ts";
@@ -34,9 +35,10 @@ export interface BuildCliOptions {
   /**
    * Builds of one long-running process (the dev server): the build cache stays
    * in memory between them, and the caller saves it (`session.cache.save()`)
-   * when it likes, after the publish rather than before.
+   * when it likes, after the publish rather than before. Its file stamps
+   * (file-stamps.ts) likewise (`session.stamps.save()`).
    */
-  session?: { cache?: BuildCache };
+  session?: { cache?: BuildCache; stamps?: FileStamps };
   /** Told every problem of the build, errors and warnings, located (the dev server's overlay). */
   onProblems?: (problems: ContentError[]) => void;
 }
@@ -80,7 +82,11 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
     return 0;
   }
 
-  const loaded = await loadContent(resolve(opts.content));
+  // Stat-based skipping: with the cache, a post file whose size and mtime are unchanged is not read.
+  const stamps = opts.noCache ? undefined : opts.session?.stamps ?? (await FileStamps.open(resolve(opts.content)));
+  const loaded = await loadContent(resolve(opts.content), stamps ? { stamps } : {});
+  if (opts.session) opts.session.stamps = stamps;
+  else await stamps?.save().catch((err: Error) => console.error(`warning: the file stamps were not saved: ${err.message}`));
   const cache = opts.noCache ? undefined : await BuildCache.open(resolve(opts.content), cacheEpochInputs(loaded.source), undefined, opts.session?.cache);
   const result = await buildSite(loaded.source, { drafts: opts.drafts, ...(cache ? { cache } : {}) });
   if (opts.session) opts.session.cache = cache;

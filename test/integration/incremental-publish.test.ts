@@ -70,6 +70,22 @@ describe("a one-post edit of a 1,000-post site", () => {
   });
 });
 
+describe("a one-post edit saved on disk, built as `npm run build` does", () => {
+  const { disk } = sites;
+
+  it("reads only the edited file, renders only that post, and publishes exactly what a full build of the folder makes", async () => {
+    expect(disk.postsRead).toBe(1);
+    expect(disk.rendered).toBe(1);
+    await clearKv();
+    await publish(target(), disk.base);
+    const report = await publish(target(), disk.edit);
+    expect(report.written).toBeLessThanOrEqual(30);
+    expect(disk.edit.manifest.version).toBe(disk.full.manifest.version);
+    expect(await reachable(disk.edit)).toEqual(expected(disk.full));
+    expect(await (await get(sites.editedPath)).text()).toContain(sites.editedSentence);
+  });
+});
+
 describe("what a publish reuses is checked", () => {
   const { base, bodyEdit, editedPath } = sites.small;
 

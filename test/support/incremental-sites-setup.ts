@@ -4,6 +4,13 @@ import { FIXTURE_NOW } from "./global-setup.ts";
 import { buildSite, type ContentSource } from "../../scripts/lib/build-site.ts";
 import { generatedSite } from "../../bench/support/generate-posts.ts";
 import { INCREMENTAL_POSTS, type IncrementalSites } from "./incremental-sites.ts";
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadContent } from "../../scripts/lib/load-content.ts";
+import { FileStamps } from "../../scripts/lib/file-stamps.ts";
+import { BuildCache, cacheEpochInputs } from "../../scripts/lib/build-cache.ts";
 
 async function bundleOf(source: ContentSource) {
   const result = await buildSite(source, { now: FIXTURE_NOW });
@@ -19,6 +26,42 @@ function edited(source: ContentSource, index: number, edit: (text: string) => st
 const EDITED_SENTENCE = "This sentence was added by one edit of the author.";
 const bodyEdit = (t: string) => t.replace("## Results\n", `## Results\n\n${EDITED_SENTENCE}\n`);
 
+/** Build `content` as `npm run build` does (stamps and cache under `cacheDir`), counting the post files read. */
+async function cliBuild(content: string, cacheDir: string) {
+  let postsRead = 0;
+  const stamps = await FileStamps.open(content, cacheDir);
+  const loaded = await loadContent(content, { stamps, readPost: (p) => (postsRead++, readFileSync(p, "utf8")) });
+  const cache = await BuildCache.open(content, cacheEpochInputs(loaded.source), cacheDir);
+  const result = await buildSite(loaded.source, { now: FIXTURE_NOW, cache });
+  await Promise.all([stamps.save(), cache.save()]);
+  if (!result.bundle) throw new Error(`generated site does not build from disk: ${result.problems.map((p) => p.message).join("; ")}`);
+  return { bundle: result.bundle, postsRead, rendered: cache.stats.misses };
+}
+
+/** The generated site on disk, built, edited, built again (see IncrementalSites.disk). */
+async function diskSites(source: ContentSource, newest: number): Promise<IncrementalSites["disk"]> {
+  const dir = await mkdtemp(join(tmpdir(), "edgefolio-incremental-"));
+  try {
+    const content = join(dir, "content");
+    await mkdir(join(content, "posts"), { recursive: true });
+    await writeFile(join(content, "site.yml"), source.site!.text);
+    // Saved an hour ago, as an author's files are: older than the stamps (file-stamps.ts trusts no stamp taken within 2 s of a save).
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const paths = source.posts.map((p) => join(content, "posts", p.file.slice(p.file.lastIndexOf("/") + 1)));
+    for (const [i, path] of paths.entries()) {
+      await writeFile(path, source.posts[i]!.text);
+      await utimes(path, hourAgo, hourAgo);
+    }
+    const base = await cliBuild(content, join(dir, "cache"));
+    await writeFile(paths[newest]!, bodyEdit(await readFile(paths[newest]!, "utf8")));
+    const edit = await cliBuild(content, join(dir, "cache"));
+    const full = await buildSite((await loadContent(content)).source, { now: FIXTURE_NOW });
+    return { base: base.bundle, edit: edit.bundle, full: full.bundle!, postsRead: edit.postsRead, rendered: edit.rendered };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function setup(project: TestProject): Promise<void> {
   const source = generatedSite(INCREMENTAL_POSTS);
   const newest = INCREMENTAL_POSTS - 1;
@@ -29,6 +72,7 @@ export default async function setup(project: TestProject): Promise<void> {
     titleEdit: await bundleOf(edited(source, newest, (t) => t.replace(`title: Post number ${newest}`, `title: Post number ${newest}, revised`))),
     editedPath: `/blog/2000/post-${newest}/`,
     editedSentence: EDITED_SENTENCE,
+    disk: await diskSites(source, newest),
     small: { base: await bundleOf(small), bodyEdit: await bundleOf(edited(small, 29, bodyEdit)), editedPath: "/blog/2000/post-29/" },
   };
   project.provide("incrementalSites", sites);

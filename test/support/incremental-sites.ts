@@ -23,6 +23,13 @@ export interface IncrementalSites {
   editedPath: string;
   /** The sentence the body edit adds. */
   editedSentence: string;
+  /**
+   * The same body edit made on disk: the generated site written to a folder,
+   * built through the file stamps and build cache as `npm run build` does,
+   * the edit saved, built again. `full` is a build of the edited folder with
+   * neither (every file read, every post rendered).
+   */
+  disk: { base: Bundle; edit: Bundle; full: Bundle; postsRead: number; rendered: number };
   /** The same edit on a 30-post site, for the fault tests (faster to publish). */
   small: { base: Bundle; bodyEdit: Bundle; editedPath: string };
 }
