@@ -46,7 +46,9 @@ export function renderPost(source: string, options: RenderPostOptions = {}): Ren
   const problems: RenderProblem[] = prepared.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p }));
   const embeds = [...prepared.embeds];
   // KaTeX and the highlighter record their HTML in the post's fragments (stored with it).
-  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(renderers ? { renderers } : {}), ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
+  // Markdown images are sized from the same recorded lookup as the figure include.
+  const sized = renderers && prepareOptions.imageSize ? { ...renderers, imageSize: prepareOptions.imageSize } : renderers;
+  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(sized ? { renderers: sized } : {}), ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
   for (const p of doc.problems) {
     // Problems Markdown finds are in the prepared body: map them back to the author's text.
     const at = p.line > 0 ? prepared.sourceOffset(offsetAt(prepared.body, p.line, p.col)) : 0;

@@ -19,6 +19,7 @@ import { code, highlightCode } from "./extensions/code.ts";
 import type { FragmentRenderers } from "./renderers.ts";
 import { fillDataTables } from "./extensions/data-tables.ts";
 import { drawTikz } from "./extensions/tikz.ts";
+import { image, placePictures } from "./extensions/image.ts";
 import { drawTypograms } from "./extensions/typograms.ts";
 import { positionAt } from "../content/error.ts";
 import { swapPlaceholders } from "./placeholders.ts";
@@ -28,7 +29,7 @@ import { locateCitations } from "./locate-citations.ts";
 import { applyKramdown, kramdownSyntax, prepareKramdown } from "./kramdown.ts";
 import type { FootnoteStyle } from "./extensions/kramdown-footnotes.ts";
 
-const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax, code);
+const markdown = new Marked({ gfm: true }, headings, cite, footnote, htmlMarks, math, ...kramdownSyntax, code, image);
 
 export interface RenderOptions {
   /** Entries the post may cite, by key. */
@@ -92,6 +93,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   const codes = highlightCode(markdown, tokens, fragments, options.renderers);
   drawTypograms(markdown, tokens, fragments, options.renderers);
   fillDataTables(markdown, tokens, fragments, options.renderers);
+  placePictures(markdown, tokens, fragments, options.renderers);
   const tikz = drawTikz(markdown, tokens, source, fragments, options.renderers);
   problems.push(...tikz.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
 

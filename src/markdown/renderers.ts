@@ -40,6 +40,11 @@ export interface FragmentRenderers {
    */
   tikz?(tex: string): string;
   /**
+   * Pixel size of a picture of the site (`assets/img/x.jpg`, the path under
+   * the content folder), read from the file; undefined when it is not one.
+   */
+  imageSize?(path: string): { width: number; height: number } | undefined;
+  /**
    * A typogram (the text of a ```` ```typograms ```` fence) drawn as an
    * `<svg>` element; never throws. Given only for posts with `typograms: true`.
    */

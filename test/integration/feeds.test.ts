@@ -89,7 +89,8 @@ describe("/feed.xml (RSS 2.0)", () => {
     const hostile = parseXml(raw).rss.channel.item.find((i: XmlNode) => text(i.link[0]).endsWith("/hostile/"));
     const body = text(hostile["content:encoded"]);
     expect(body).toContain(`<a href="${ORIGIN}/blog/2024/oldest/">another post</a>`);
-    expect(body).toContain(`<img src="${ORIGIN}/assets/img/dot.png" alt="dot">`);
+    // Absolute, and still the Markdown image's (its loading hints after the alt).
+    expect(body).toContain(`<img src="${ORIGIN}/assets/img/dot.png" alt="dot" `);
   });
 });
 

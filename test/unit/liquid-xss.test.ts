@@ -45,8 +45,8 @@ describe("Liquid parameters never become markup", () => {
       expect(figures).toHaveLength(1);
       const imgs = elements(html).filter((e) => e.tagName === "img");
       expect(imgs).toHaveLength(1);
-      // The image keeps exactly the attributes the include makes.
-      expect(imgs[0]!.attrs.map((a) => a.name).sort()).toEqual(["alt", "loading", "src", ...(param === "class" || param === "title" ? [param] : [])].sort());
+      // The image keeps exactly the attributes the include makes (the post's first picture: fetched first, not lazy).
+      expect(imgs[0]!.attrs.map((a) => a.name).sort()).toEqual(["alt", "fetchpriority", "src", ...(param === "class" || param === "title" ? [param] : [])].sort());
     });
   }
 

@@ -113,8 +113,8 @@
       return "";
     },
     toTop: () => window.scrollTo(0, 0),
-    /** Every chart or diagram box (src/client/diagrams.js) has its drawing: some libraries draw after load. */
-    diagramsDrawn: () => [...document.querySelectorAll(".diagram")].every((b) => b.firstElementChild && b.getBoundingClientRect().height > 0),
+    /** Every chart or diagram box (src/client/diagrams.js) has its drawing (with a size, unless hidden, as in a closed tab): some libraries draw after load. */
+    diagramsDrawn: () => [...document.querySelectorAll(".diagram")].every((b) => b.firstElementChild && (!b.getClientRects().length || b.getBoundingClientRect().height > 0)),
 
     background: () => getComputedStyle(document.body).backgroundColor,
   };
