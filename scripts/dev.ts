@@ -16,7 +16,9 @@ import { DEV_STATUS_KEY, type DevBuild } from "../src/dev/status.ts";
 import { runBuild } from "./lib/run-build.ts";
 import type { BuildCache } from "./lib/build-cache.ts";
 import type { FileStamps } from "./lib/file-stamps.ts";
+import type { BuildMemo } from "./lib/build-site.ts";
 import { openLocalKv } from "./lib/kv-local.ts";
+import { listingCache } from "./lib/kv-listing-cache.ts";
 import { parseServeOptions, wranglerDevArgs, wranglerEnv, type ServeOptions } from "./lib/serve-options.ts";
 
 const parsed = parseServeOptions(process.argv.slice(2));
@@ -28,8 +30,11 @@ const options: ServeOptions = parsed;
 const contentDir = resolve(options.content);
 // One local KV connection for the whole session: a rebuild does not start a runtime.
 const kv = await openLocalKv(options.persistTo);
+// This process is the only writer of its local KV: the key listing is kept in memory (see kv-listing-cache.ts).
+const target = listingCache(kv.target);
 // The build cache stays in memory between builds (see run-build.ts).
-const session: { cache?: BuildCache; stamps?: FileStamps } = {};
+// So do the file stamps, and the site pages and hashes of the last build (the memo).
+const session: { cache?: BuildCache; stamps?: FileStamps; memo?: BuildMemo } = {};
 
 /** Build and publish once; tell open pages what came of it. */
 async function build(): Promise<void> {
@@ -37,7 +42,7 @@ async function build(): Promise<void> {
   let problems: ContentError[] = [];
   const code = await runBuild({
     content: options.content, remote: false, dryRun: false, drafts: options.drafts, rollback: false,
-    publicDir: options.publicDir ?? "public", target: kv.target, session, onProblems: (p) => (problems = p),
+    publicDir: options.publicDir ?? "public", target, session, onProblems: (p) => (problems = p),
   }).catch((err: Error) => {
     console.error(err.message);
     problems = [{ file: options.content, line: 0, col: 0, message: err.message, severity: "error" }];
@@ -45,12 +50,26 @@ async function build(): Promise<void> {
   });
   const errors = problems.filter((p) => p.severity === "error").map(({ file, line, col, message, hint }) => ({ file, line, col, message, ...(hint ? { hint } : {}) }));
   const status: DevBuild = { errors, at: Date.now() };
-  await kv.target.putMany([{ key: DEV_STATUS_KEY, value: JSON.stringify(status) }]);
+  await target.putMany([{ key: DEV_STATUS_KEY, value: JSON.stringify(status) }]);
   const ms = Math.round(performance.now() - started);
   console.log(code === 0 ? `dev: built in ${ms} ms; open pages reload` : `dev: the build failed (${ms} ms); open pages show the errors, the last good version is still served`);
-  // After the pages have their news: the next `npm run dev` or `npm run build` starts warm.
+  saveWhenIdle();
+}
+
+/** Write the build cache and file stamps: the next `npm run dev` or `npm run build` starts warm. */
+async function saveState(): Promise<void> {
   await session.cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
   await session.stamps?.save().catch((err: Error) => console.error(`warning: the file stamps were not saved: ${err.message}`));
+}
+
+let saveTimer: NodeJS.Timeout | undefined;
+/**
+ * Save once the author pauses: writing 10,000 posts' results takes a few
+ * hundred ms of this (single) thread, which would delay the next save's build.
+ */
+function saveWhenIdle(): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => (running ? saveWhenIdle() : void saveState()), 3_000);
 }
 
 let running: Promise<void> | null = null;
@@ -85,6 +104,8 @@ const watcher = watch(contentDir, { recursive: true }, () => {
 async function stop(code: number): Promise<never> {
   watcher.close();
   await running?.catch(() => undefined);
+  clearTimeout(saveTimer);
+  await saveState();
   await kv.dispose().catch(() => undefined);
   process.exit(code);
 }

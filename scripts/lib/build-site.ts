@@ -6,11 +6,11 @@
 import type { ContentError } from "../../src/content/error.ts";
 import type { PostRecord, SiteConfig } from "../../src/content/types.ts";
 import { liquidSite, postUrlLookup } from "./liquid-scope.ts";
-import { makeBundle, type Bundle } from "../../src/store/bundle.ts";
+import { BundleMemo, makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import type { EngineFiles } from "../../src/store/types.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
-import { sitePages } from "./site-pages.ts";
+import { SitePagesMemo, sitePages } from "./site-pages.ts";
 import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
 import { NO_CACHE, SITE_BIBLIOGRAPHY_KEY, postStep, type StepCache, type StepLookups } from "./post-step.ts";
 import { createHash } from "node:crypto";
@@ -59,7 +59,17 @@ export interface BuildOptions {
   now?: Date;
   /** Step results kept between builds (see build-cache.ts); default: none, every post is rendered. */
   cache?: StepCache;
+  /** Pages, JSON and hashes kept from the previous build of this process (see buildMemo); the bundle is the same without. */
+  memo?: BuildMemo;
 }
+
+/** What a long-running process (npm run dev) keeps from one build for the next: see SitePagesMemo and BundleMemo. */
+export interface BuildMemo {
+  pages: SitePagesMemo;
+  bundle: BundleMemo;
+}
+
+export const buildMemo = (): BuildMemo => ({ pages: new SitePagesMemo(), bundle: new BundleMemo() });
 
 export interface BuildResult {
   bundle: Bundle | null;
@@ -68,6 +78,9 @@ export interface BuildResult {
   /** Posts that will be listed (after drafts and future posts are left out). */
   published: PostRecord[];
 }
+
+/** Posts whose pictures are compiled (the cached results of a dev session are the same objects every build). */
+const prerendered = new WeakSet<PostRecord>();
 
 const nodeSha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
@@ -168,15 +181,16 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
   if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
   // Feeds render the newest posts' bodies again, cached posts' included: their pictures too.
-  await prerenderTikz(published.map((p) => p.body));
+  await prerenderTikz(published.filter((p) => !prerendered.has(p)).map((p) => p.body));
+  for (const p of published) prerendered.add(p);
 
-  const bundle = await makeBundle(sitePages(published, site, cited, docs), {
+  const bundle = await makeBundle(sitePages(published, site, cited, docs, options.memo?.pages), {
     builtAt: new Date(now).toISOString(),
     site,
     stylesheet: source.stylesheet,
     ...(source.engineFiles ? { engineFiles: source.engineFiles } : {}),
     posts: published.length,
     ...(source.libraries ? { libraries: source.libraries } : {}),
-  }, nodeSha256);
+  }, nodeSha256, options.memo?.bundle);
   return { bundle, problems, site, published };
 }

@@ -1,8 +1,9 @@
 /** One build run (validate, stage assets, publish or roll back), shared by `npm run build` and `npm start`. */
 import { join, resolve } from "node:path";
+import { stat } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { formatContentError, sortProblems } from "../../src/content/error.ts";
-import { buildSite } from "./build-site.ts";
+import { buildMemo, buildSite, type BuildMemo } from "./build-site.ts";
 import { BuildCache, cacheEpochInputs } from "./build-cache.ts";
 import { loadContent, ENGINE_ASSET_DIR } from "./load-content.ts";
 import { FileStamps } from "./file-stamps.ts";
@@ -36,9 +37,11 @@ export interface BuildCliOptions {
    * Builds of one long-running process (the dev server): the build cache stays
    * in memory between them, and the caller saves it (`session.cache.save()`)
    * when it likes, after the publish rather than before. Its file stamps
-   * (file-stamps.ts) likewise (`session.stamps.save()`).
+   * (file-stamps.ts) likewise (`session.stamps.save()`). Its memo keeps the
+   * site pages and their hashes for the next build (see BuildMemo), and
+   * `staged` what it put in the public folder (see unstaged).
    */
-  session?: { cache?: BuildCache; stamps?: FileStamps };
+  session?: { cache?: BuildCache; stamps?: FileStamps; memo?: BuildMemo; staged?: Map<string, string> };
   /** Told every problem of the build, errors and warnings, located (the dev server's overlay). */
   onProblems?: (problems: ContentError[]) => void;
 }
@@ -72,6 +75,30 @@ async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promis
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
 
+/** What `files` stages, as a comparable text: a copy's source path and stamp, or the text itself. */
+async function stagedForms(files: PublicFiles): Promise<Map<string, string>> {
+  const forms = new Map<string, string>();
+  await Promise.all([...files.copies].map(async ([rel, src]) => {
+    const { size, mtimeMs } = await stat(src);
+    forms.set(rel, `copy\0${src}\0${size}\0${mtimeMs}`);
+  }));
+  for (const [rel, text] of files.texts) forms.set(rel, `text\0${text}`);
+  return forms;
+}
+
+/**
+ * The part of `files` a dev session did not stage already (`staged`: what its
+ * last stage wrote): comparing ~30 library files byte for byte costs up to a
+ * second per build. A copy counts as staged while its source's stamp is the same.
+ */
+function unstaged(files: PublicFiles, forms: ReadonlyMap<string, string>, staged: ReadonlyMap<string, string> | undefined): PublicFiles {
+  const fresh = (rel: string) => staged?.get(rel) !== forms.get(rel);
+  return {
+    copies: new Map([...files.copies].filter(([rel]) => fresh(rel))),
+    texts: new Map([...files.texts].filter(([rel]) => fresh(rel))),
+  };
+}
+
 /** Run a build; returns the process exit code. */
 export async function runBuild(opts: BuildCliOptions): Promise<number> {
   const started = performance.now();
@@ -88,7 +115,8 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   if (opts.session) opts.session.stamps = stamps;
   else await stamps?.save().catch((err: Error) => console.error(`warning: the file stamps were not saved: ${err.message}`));
   const cache = opts.noCache ? undefined : await BuildCache.open(resolve(opts.content), cacheEpochInputs(loaded.source), undefined, opts.session?.cache);
-  const result = await buildSite(loaded.source, { drafts: opts.drafts, ...(cache ? { cache } : {}) });
+  const memo = opts.session ? (opts.session.memo ??= buildMemo()) : undefined;
+  const result = await buildSite(loaded.source, { drafts: opts.drafts, ...(cache ? { cache } : {}), ...(memo ? { memo } : {}) });
   if (opts.session) opts.session.cache = cache;
   else await cache?.save().catch((err: Error) => console.error(`warning: the build cache was not saved: ${err.message}`));
   const errors = result.problems.filter((p) => p.severity === "error");
@@ -116,7 +144,9 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
     ]),
   };
   const publicDir = resolve(opts.publicDir);
-  await stagePublic(publicDir, files);
+  const forms = opts.session ? await stagedForms(files) : undefined;
+  await stagePublic(publicDir, forms ? unstaged(files, forms, opts.session?.staged) : files);
+  if (opts.session && forms) opts.session.staged = forms;
   // Static Assets reach Cloudflare with a deploy; KV content does not need one.
   // Deployed before the pointer moves, so a new post's images are there when it goes live.
   if (opts.remote && !opts.deployDryRun) execFileSync("npx", ["wrangler", "deploy", "--var", `ENGINE_BUILD:${engineBuildId()}`], { stdio: "inherit" });

@@ -59,14 +59,76 @@ function paginate(basePath: (page: number) => string, posts: PostSummary[], perP
   });
 }
 
+/**
+ * What one build of a long-running process (npm run dev) keeps for the next,
+ * so an edit of one post does not redo the work of the other 9,999: every
+ * reuse is of a pure function's result for identical inputs. Inputs are
+ * compared by identity (a cached post step returns the same objects every
+ * build, see build-cache.ts; nothing here mutates them) or by value.
+ */
+export class SitePagesMemo {
+  /** summarize(post), by post: a pure function of the post record. */
+  readonly summaries = new WeakMap<PostRecord, PostSummary>();
+  /** The last build's summaries by path: a new post record with an equal summary gets the same object. */
+  summaryByPath = new Map<string, PostSummary>();
+  /** Each post's page by path, with the inputs it was made of. */
+  postPages = new Map<string, { inputs: unknown[]; page: SitePage }>();
+  /** The home page and each list page by path, likewise. */
+  listPages = new Map<string, { inputs: unknown[]; page: SitePage }>();
+  /** relatedPosts() of the last build, and what it read of the posts (relatedSignature). */
+  related?: { signature: string[]; result: number[][] };
+  /** A post's feed HTML, by post and the bibliography it was rendered with. */
+  readonly feedHtml = new WeakMap<PostRecord, { bibliography: Bibliography | undefined; html: string }>();
+}
+
+/** All that relatedPosts() reads of one post: tags, redirect, related_posts (see related-posts.ts). */
+const relatedSignature = (post: PostRecord): string => JSON.stringify([post.meta.tags, Boolean(post.meta.redirect), post.meta.relatedPosts]);
+
+/** relatedPosts(sorted), reused when every post (in order) shows it the same tags and flags as last time. */
+function memoRelated(sorted: readonly PostRecord[], memo: SitePagesMemo | undefined): number[][] {
+  if (!memo) return relatedPosts(sorted);
+  const signature = sorted.map(relatedSignature);
+  const last = memo.related;
+  if (last && last.signature.length === signature.length && last.signature.every((s, i) => s === signature[i])) return last.result;
+  const result = relatedPosts(sorted);
+  memo.related = { signature, result };
+  return result;
+}
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** Posts newest first; `posts` must already exclude drafts and future posts. */
 /** `docs`: rendered bodies by post path, made earlier by the build's (cached) post step; a post without one is rendered here. */
-export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited: ReadonlyMap<string, Bibliography> = new Map(), docs: ReadonlyMap<string, StoredDocument> = new Map()): Map<string, SitePage> {
+/** `memo`: what the previous build of this process kept (see SitePagesMemo); the pages are the same without it. */
+export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited: ReadonlyMap<string, Bibliography> = new Map(), docs: ReadonlyMap<string, StoredDocument> = new Map(), memo?: SitePagesMemo): Map<string, SitePage> {
   const sorted = newestFirst(posts);
-  const summaries = sorted.map(summarize);
+  const lastSummaries = memo?.summaryByPath;
+  const summaryByPath = new Map<string, PostSummary>();
+  const summaries = sorted.map((post) => {
+    let summary = memo?.summaries.get(post);
+    if (!summary) {
+      summary = summarize(post);
+      // An edited post whose summary reads the same (a body edit) keeps the last build's object: pages showing it stay the same objects.
+      const last = lastSummaries?.get(summary.path);
+      if (last && JSON.stringify(last) === JSON.stringify(summary)) summary = last;
+      memo?.summaries.set(post, summary);
+    }
+    if (memo) summaryByPath.set(summary.path, summary);
+    return summary;
+  });
+  if (memo) memo.summaryByPath = summaryByPath;
   const summaryOf = new Map(sorted.map((post, i) => [post, summaries[i]!]));
-  const related = relatedPosts(sorted);
+  const related = memoRelated(sorted, memo);
   const pages = new Map<string, SitePage>();
+  const postPages = new Map<string, { inputs: unknown[]; page: SitePage }>();
+  const listPages = new Map<string, { inputs: unknown[]; page: SitePage }>();
+  /** The page at `path`, made by `make` from `inputs` (summaries by identity, the rest by value), or the last build's when they are the same. */
+  const listPage = (path: string, inputs: unknown[], make: () => SitePage): SitePage => {
+    const kept = memo?.listPages.get(path);
+    const page = kept && sameInputs(kept.inputs, inputs) ? kept.page : make();
+    if (memo) listPages.set(path, { inputs, page });
+    return page;
+  };
 
   sorted.forEach((post, i) => {
     if (post.meta.redirect) {
@@ -74,6 +136,15 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
       return;
     }
     const bibliography = cited.get(post.meta.path);
+    const doc = docs.get(post.meta.path);
+    // Everything the page below is made of; summaries are memoised by post, so equal posts give identical ones.
+    const inputs: unknown[] = [post, doc, bibliography, i > 0 ? summaries[i - 1] : undefined, i + 1 < sorted.length ? summaries[i + 1] : undefined, ...related[i]!.map((j) => summaries[j])];
+    const kept = memo?.postPages.get(post.meta.path);
+    if (kept && doc && sameInputs(kept.inputs, inputs)) {
+      pages.set(post.meta.path, kept.page);
+      postPages.set(post.meta.path, kept);
+      return;
+    }
     const image = postImage(post);
     // The blob stores the rendered body (the worker's own render, made here once) instead of the body and fragments.
     const stored: StoredPost = { ...post };
@@ -81,24 +152,27 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
     delete stored.fragments;
     const page: PostPage = {
       post: stored,
-      doc: docs.get(post.meta.path) ?? storeDocument(post, bibliography),
+      doc: doc ?? storeDocument(post, bibliography),
       ...(bibliography ? { bibliography } : {}),
       ...(i > 0 ? { newer: summaries[i - 1] } : {}),
       ...(i + 1 < sorted.length ? { older: summaries[i + 1] } : {}),
       ...(related[i]!.length ? { related: related[i]!.map((j) => summaries[j]!) } : {}),
       ...(image ? { image } : {}),
     };
-    pages.set(post.meta.path, { kind: "post", data: page });
+    const made: SitePage = { kind: "post", data: page };
+    pages.set(post.meta.path, made);
+    postPages.set(post.meta.path, { inputs, page: made });
   });
+  if (memo) memo.postPages = postPages;
 
   // Featured posts are capped like the latest ones: the home page stays one bounded blob.
   const featured = summaries.filter((_, i) => sorted[i]!.meta.featured).slice(0, site.perPage);
-  const home: HomePage = { latest: summaries.slice(0, site.perPage), featured };
-  pages.set("/", { kind: "home", data: home });
+  const latest = summaries.slice(0, site.perPage);
+  pages.set("/", listPage("/", [latest.length, ...latest, ...featured], () => ({ kind: "home", data: { latest, featured } satisfies HomePage })));
 
   for (const p of paginate(blogPagePath, summaries, site.perPage)) {
-    const list: ListPage = { kind: "blog", title: p.pager.page > 1 ? `Blog, page ${p.pager.page}` : "Blog", posts: p.posts, pager: p.pager };
-    pages.set(p.path, { kind: "list", data: list });
+    const title = p.pager.page > 1 ? `Blog, page ${p.pager.page}` : "Blog";
+    pages.set(p.path, listPage(p.path, [title, JSON.stringify(p.pager), ...p.posts], () => ({ kind: "list", data: { kind: "blog", title, posts: p.posts, pager: p.pager } satisfies ListPage })));
   }
 
   const archives: [ListPage["kind"], (p: PostRecord) => string[], (label: string) => string, (label: string) => string][] = [
@@ -111,14 +185,9 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
       const base = path(label);
       const feed = kind === "tag" ? { rss: tagFeedPath(label, "xml"), json: tagFeedPath(label, "json") } : undefined;
       for (const p of paginate((n) => archivePagePath(base, n), group.map((post) => summaryOf.get(post)!), site.archivePerPage)) {
-        const list: ListPage = {
-          kind,
-          title: p.pager.page > 1 ? `${title(label)}, page ${p.pager.page}` : title(label),
-          posts: p.posts,
-          pager: p.pager,
-          ...(feed ? { feed } : {}),
-        };
-        pages.set(p.path, { kind: "list", data: list });
+        const pageTitle = p.pager.page > 1 ? `${title(label)}, page ${p.pager.page}` : title(label);
+        const list = (): ListPage => ({ kind, title: pageTitle, posts: p.posts, pager: p.pager, ...(feed ? { feed } : {}) });
+        pages.set(p.path, listPage(p.path, [kind, pageTitle, JSON.stringify([p.pager, feed]), ...p.posts], () => ({ kind: "list", data: list() })));
       }
       // Like /blog/page/1/: the first page has one address.
       pages.set(`${base}page/1/`, { kind: "redirect", to: base });
@@ -130,9 +199,14 @@ export function sitePages(posts: readonly PostRecord[], site: SiteConfig, cited:
   // hover cards), with the footnotes and references they point to after the body.
   const renderHtml = (post: PostRecord) => {
     const bibliography = cited.get(post.meta.path);
+    const kept = memo?.feedHtml.get(post);
+    if (kept && kept.bibliography === bibliography) return kept.html;
     const doc = renderMarkdown(post.body, feedRenderOptions({ ...postRenderOptions(post), cards: false, ...(bibliography ? { bibliography } : {}) }));
-    return doc.html + appendix(doc, bibliography).toString();
+    const html = doc.html + appendix(doc, bibliography).toString();
+    memo?.feedHtml.set(post, { bibliography, html });
+    return html;
   };
   for (const [path, doc] of siteDocuments(sorted, site, pages, renderHtml)) pages.set(path, doc);
+  if (memo) memo.listPages = listPages;
   return pages;
 }

@@ -41,23 +41,59 @@ export type Sha256Hex = (text: string) => string | Promise<string>;
 
 const webCryptoSha256: Sha256Hex = (text) => contentHash(text, 64);
 
+/**
+ * What makeBundle keeps between the builds of one process (npm run dev): a
+ * page's JSON and hash by its data object (the site pages reuse the data
+ * object of a page whose inputs did not change, and never mutate one) or by
+ * its text (documents), and the last build's hashes by JSON text. Both are pure caches: a bundle made
+ * with a memo equals the one made without.
+ */
+export class BundleMemo {
+  readonly byData = new WeakMap<object, { json: string; hash: string }>();
+  /** Documents (feeds, sitemap: text data) of the last build, by their text. */
+  byText = new Map<string, { json: string; hash: string }>();
+  byJson = new Map<string, string>();
+}
+
+/**
+ * The KV entries of a version: each page's JSON stored once under its hash,
+ * routes cut into content-addressed shards, the manifest naming them.
+ * `sha256` hashes text (Node's in the build); `memo` skips the JSON and hash
+ * of pages made by an earlier build of this process (see BundleMemo).
+ */
 export async function makeBundle(
   pages: ReadonlyMap<string, SitePage>,
   base: Omit<Manifest, "version" | "shards">,
   sha256: Sha256Hex = webCryptoSha256,
+  memo?: BundleMemo,
 ): Promise<Bundle> {
   const hashOf = async (text: string, chars: number) => (await sha256(text)).slice(0, chars);
   const blobs = new Map<string, string>();
   const routes: [string, RouteEntry][] = [];
+  const byJson = new Map<string, string>();
+  const byText = new Map<string, { json: string; hash: string }>();
   for (const [path, page] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (page.kind === "redirect") {
       routes.push([path, { kind: "redirect", to: page.to }]);
       continue;
     }
-    const json = JSON.stringify(page.data);
-    const hash = await hashOf(json, BLOB_HASH_CHARS);
-    blobs.set(hash, json);
-    routes.push([path, { kind: page.kind, blob: hash }]);
+    const data = typeof page.data === "object" && page.data !== null ? page.data : undefined;
+    const text = typeof page.data === "string" ? page.data : undefined;
+    let stored = data ? memo?.byData.get(data) : text !== undefined ? memo?.byText.get(text) : undefined;
+    if (!stored) {
+      const json = JSON.stringify(page.data);
+      stored = { json, hash: memo?.byJson.get(json) ?? (await hashOf(json, BLOB_HASH_CHARS)) };
+      if (memo && data) memo.byData.set(data, stored);
+      else if (memo) byJson.set(json, stored.hash);
+    }
+    if (memo && text !== undefined) byText.set(text, stored);
+    blobs.set(stored.hash, stored.json);
+    routes.push([path, { kind: page.kind, blob: stored.hash }]);
+  }
+  // Only this build's texts: the memo does not grow with every edit.
+  if (memo) {
+    memo.byJson = byJson;
+    memo.byText = byText;
   }
 
   const tables: RouteShard[] = Array.from({ length: shardCount(routes.length) }, () => ({}));

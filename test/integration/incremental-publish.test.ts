@@ -84,6 +84,15 @@ describe("a one-post edit saved on disk, built as `npm run build` does", () => {
     expect(await reachable(disk.edit)).toEqual(expected(disk.full));
     expect(await (await get(sites.editedPath)).text()).toContain(sites.editedSentence);
   });
+
+  it("built by a dev session (stamps, build cache and site pages kept from its last build), it is the same full build", async () => {
+    expect(disk.session.manifest.version).toBe(disk.full.manifest.version);
+    await clearKv();
+    await publish(target(), disk.base);
+    const report = await publish(target(), disk.session);
+    expect(report.written).toBeLessThanOrEqual(30);
+    expect(await reachable(disk.session)).toEqual(expected(disk.full));
+  });
 });
 
 describe("what a publish reuses is checked", () => {

@@ -1,7 +1,7 @@
 /** Global setup: builds the bundles of incremental-sites.ts with the real build. */
 import type { TestProject } from "vitest/node";
 import { FIXTURE_NOW } from "./global-setup.ts";
-import { buildSite, type ContentSource } from "../../scripts/lib/build-site.ts";
+import { buildMemo, buildSite, type ContentSource } from "../../scripts/lib/build-site.ts";
 import { generatedSite } from "../../bench/support/generate-posts.ts";
 import { INCREMENTAL_POSTS, type IncrementalSites } from "./incremental-sites.ts";
 import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
@@ -53,10 +53,21 @@ async function diskSites(source: ContentSource, newest: number): Promise<Increme
       await utimes(path, hourAgo, hourAgo);
     }
     const base = await cliBuild(content, join(dir, "cache"));
+    // A dev session that built the folder as it was.
+    const stamps = FileStamps.memory();
+    const memo = buildMemo();
+    let cache: BuildCache | undefined;
+    const devBuild = async () => {
+      const loaded = await loadContent(content, { stamps });
+      cache = await BuildCache.open(content, cacheEpochInputs(loaded.source), join(dir, "cache"), cache);
+      return (await buildSite(loaded.source, { now: FIXTURE_NOW, cache, memo })).bundle!;
+    };
+    await devBuild();
     await writeFile(paths[newest]!, bodyEdit(await readFile(paths[newest]!, "utf8")));
     const edit = await cliBuild(content, join(dir, "cache"));
+    const session = await devBuild();
     const full = await buildSite((await loadContent(content)).source, { now: FIXTURE_NOW });
-    return { base: base.bundle, edit: edit.bundle, full: full.bundle!, postsRead: edit.postsRead, rendered: edit.rendered };
+    return { base: base.bundle, edit: edit.bundle, full: full.bundle!, postsRead: edit.postsRead, rendered: edit.rendered, session };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -27,9 +27,11 @@ export interface IncrementalSites {
    * The same body edit made on disk: the generated site written to a folder,
    * built through the file stamps and build cache as `npm run build` does,
    * the edit saved, built again. `full` is a build of the edited folder with
-   * neither (every file read, every post rendered).
+   * neither (every file read, every post rendered). `session` is the edit
+   * built as `npm run dev` does, by a process that built the folder before
+   * (stamps, cache and pages memo kept in memory).
    */
-  disk: { base: Bundle; edit: Bundle; full: Bundle; postsRead: number; rendered: number };
+  disk: { base: Bundle; edit: Bundle; full: Bundle; postsRead: number; rendered: number; session: Bundle };
   /** The same edit on a 30-post site, for the fault tests (faster to publish). */
   small: { base: Bundle; bodyEdit: Bundle; editedPath: string };
 }

@@ -97,26 +97,43 @@ describe("joints and corners", () => {
 
 describe("arrow heads and points", () => {
   it("`>` and `<` point along the line; against a bar they reach it", () => {
-    expect(draw(">").fills).toEqual(["M0 7L12 12L0 17Z"]);
-    expect(draw("<").fills).toEqual(["M12 7L0 12L12 17Z"]);
-    expect(draw("->|").fills).toEqual(["M17 7L29 12L17 17Z"]);
+    expect(draw(">").fills).toEqual(["M0 18L12 12L0 6Z"]);
+    expect(draw("<").fills).toEqual(["M12 6L0 12L12 18Z"]);
+    expect(draw("->|").fills).toEqual(["M17 18L29 12L17 6Z"]);
     expect(draw("->|").segments).toContain("12,12-17,12");
+    // Against a point, the tip stops at its edge (the ring's centre is at x = 30, radius 6).
+    expect(draw("->o").fills).toEqual(["M11 18L23 12L11 6Z"]);
   });
 
-  it("`^` and `v` end a vertical line; a `v` with no line is the letter", () => {
-    expect(draw("^\n|").fills).toEqual(["M1 12L6 0L11 12Z"]);
-    expect(draw("|\nv").fills).toEqual(["M1 36L6 48L11 36Z"]);
+  it("`^` and `v` end a vertical line, or stand on a horizontal one; a `v` with no line is the letter", () => {
+    expect(draw("^\n|").fills).toEqual(["M12 12L6 0L0 12Z"]);
+    expect(draw("|\nv").fills).toEqual(["M0 36L6 48L12 36Z"]);
     expect(draw("|\nv").segments).toContain("6,24-6,36");
+    // Under a line, the tip reaches it (the line is at y = 12).
+    expect(draw("-\n^").fills).toEqual(["M12 25L6 13L0 25Z"]);
     expect(draw("v").fills).toEqual([]);
     expect(draw("v").text).toEqual(["0:0:v"]);
   });
 
+  it("at the end of a slant, `^` and `v` continue it to the cell's centre", () => {
+    // `/` below-left of `^`: the head points up and right, its tip at the centre of `^` (18, 12).
+    expect(draw(" ^\n/").fills).toEqual(["M18 25.42L18 12L7.27 20.05Z"]);
+    // `/` above-right of `v`: down and left, tip at (6, 36).
+    expect(draw(" /\nv").fills).toEqual(["M6 22.58L6 36L16.73 27.95Z"]);
+    // With a line ahead, the slant goes on until the tip touches it (the line is at y = 60).
+    const ahead = draw("\\\n v\n -");
+    expect(ahead.fills).toEqual(["M18.77 50.95L29.5 59L29.5 45.58Z"]);
+    expect(ahead.segments.filter((s) => s.startsWith("12,24-"))).toHaveLength(1);
+  });
+
   it("`*` is a filled point, `#` a filled square, `o` a ring whose lines start outside it", () => {
-    expect(draw("*-").fills[0]).toMatch(/^M2 12a4 4 0 1 0 8 0/);
+    expect(draw("*-").fills[0]).toMatch(/^M-1 12a7 7 0 1 0 14 0/);
     expect(draw("*-").segments[0]).toBe("6,12-12,12");
-    expect(draw("#").fills).toEqual(["M2 8L10 8L10 16L2 16Z"]);
-    expect(draw("o-").curves[0]).toMatch(/^M2 12a4 4/);
-    expect(draw("o-").segments[0]).toBe("10,12-12,12");
+    expect(draw("#").fills).toEqual(["M0 6L12 6L12 18L0 18Z"]);
+    expect(draw("o").curves[0]).toMatch(/^M0 12a6 6 0 1 0 12 0/);
+    // The ring reaches the cell's edge: the line from `-` starts there, none is drawn inside the ring.
+    expect(draw("o-").segments).toEqual(["12,12-24,12"]);
+    expect(draw("o\n|").segments).toEqual(["6,18-6,24", "6,24-6,48"]);
   });
 });
 

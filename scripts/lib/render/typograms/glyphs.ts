@@ -13,9 +13,24 @@ export type Rule = (n: Around, pen: Pen) => void;
 
 /** Arrow heads: length along the line and half their width. */
 const HEAD = 12;
-const HALF = 5;
-/** Radius of `*` and `o`, half the side of `#`. */
-const POINT = 4;
+const HALF = 6;
+/** Points are larger than the line is wide, as typograms draws them: radius of `*`, of `o`'s ring, half the side of `#`. */
+const DISC = 7;
+const RING = 6;
+const SQUARE = 6;
+/** Points an arrow head stops at, a radius short of their centre. */
+const POINTS = "*o#";
+
+/**
+ * A filled arrow head with its tip at (x, y), pointing along (dx, dy):
+ * its base is HEAD units back, HALF units either side.
+ */
+function head(pen: Pen, x: number, y: number, dx: number, dy: number): void {
+  const k = 1 / Math.hypot(dx, dy);
+  const [ux, uy] = [dx * k, dy * k];
+  const [bx, by] = [x - ux * HEAD, y - uy * HEAD];
+  pen.polygon([[bx - uy * HALF, by + ux * HALF], [x, y], [bx + uy * HALF, by - ux * HALF]]);
+}
 
 /** Draw a spoke towards each direction whose neighbour is one of the given shapes. */
 function spokes(n: Around, pen: Pen, joins: Partial<Record<Direction, string>>, from = 0): void {
@@ -51,6 +66,14 @@ const corner: Rule = (n, pen) => {
   for (const d of diagonals) pen.spoke(d);
   for (const side of sides) pen.spoke(side);
 };
+
+/** The slant from the corner (x0, y0) on to the base of a head whose tip is at (x, y), when the head stands off the corner. */
+function slantTo(pen: Pen, x0: number, y0: number, x: number, y: number): void {
+  const length = Math.hypot(x - x0, y - y0);
+  if (length <= HEAD + 2) return;
+  const k = (length - HEAD) / length;
+  pen.line(x0, y0, x0 + (x - x0) * k, y0 + (y - y0) * k);
+}
 
 export const RULES: Record<string, Rule> = {
   "-": (n, pen) => {
@@ -90,41 +113,49 @@ export const RULES: Record<string, Rule> = {
   ".": corner,
   "'": corner,
   "*": (n, pen) => {
-    pen.disc(POINT);
+    pen.disc(DISC);
     spokes(n, pen, POINT_JOINS);
   },
   "o": (n, pen) => {
-    pen.ring(POINT);
-    spokes(n, pen, POINT_JOINS, POINT);
+    pen.ring(RING);
+    spokes(n, pen, POINT_JOINS, RING);
   },
   "#": (n, pen) => {
-    pen.polygon([[CX - POINT, CY - POINT], [CX + POINT, CY - POINT], [CX + POINT, CY + POINT], [CX - POINT, CY + POINT]]);
+    pen.polygon([[CX - SQUARE, CY - SQUARE], [CX + SQUARE, CY - SQUARE], [CX + SQUARE, CY + SQUARE], [CX - SQUARE, CY + SQUARE]]);
     spokes(n, pen, POINT_JOINS);
   },
-  // Arrow heads end on the next cell's line when there is one (`-->|`), else on the cell's edge.
+  // Arrow heads end on the next cell's line when there is one (`-->|`) or at the next cell's point (`-->o`), else on the cell's edge.
   ">": (n, pen) => {
-    const tip = "|+".includes(n.right) ? WIDTH + CX - 1 : WIDTH;
-    pen.polygon([[tip - HEAD, CY - HALF], [tip, CY], [tip - HEAD, CY + HALF]]);
+    const tip = "|+".includes(n.right) ? WIDTH + CX - 1 : POINTS.includes(n.right) ? WIDTH + CX - DISC : WIDTH;
+    head(pen, tip, CY, 1, 0);
     if (tip - HEAD > 0 && "-+=".includes(n.left)) pen.line(0, CY, tip - HEAD, CY);
   },
   "<": (n, pen) => {
-    const tip = "|+".includes(n.left) ? 1 - CX : 0;
-    pen.polygon([[tip + HEAD, CY - HALF], [tip, CY], [tip + HEAD, CY + HALF]]);
+    const tip = "|+".includes(n.left) ? 1 - CX : POINTS.includes(n.left) ? DISC - CX : 0;
+    head(pen, tip, CY, -1, 0);
     if (tip + HEAD < WIDTH && "-+=".includes(n.right)) pen.line(tip + HEAD, CY, WIDTH, CY);
   },
-  // `^` and `v` are arrow heads only at the end of a vertical line or on a horizontal one (`v` is a letter too).
+  // `^` and `v` are arrow heads only at the end of a line, straight or slanted, or against a horizontal one
+  // (`v` is a letter too). At the end of a slant (`/` below `^`'s left, …) the head continues the slant,
+  // to the cell's centre, or on to the line it points at.
   "^": (n, pen) => {
-    const onLine = "-+=".includes(n.top);
-    if (!onLine && !"|+:".includes(n.bottom) && n.top !== "_") return;
-    const tip = onLine ? 1 - CY : 0;
-    pen.polygon([[CX - HALF, tip + HEAD], [CX, tip], [CX + HALF, tip + HEAD]]);
-    if ("|+:".includes(n.bottom)) pen.line(CX, tip + HEAD, CX, HEIGHT);
+    const slant = "|+:".includes(n.bottom) ? 0 : n.bottomLeft === "/" ? CX : n.bottomRight === "\\" ? -CX : 0;
+    const against = "-+=".includes(n.top) ? 1 - CY : n.top === "_" ? 0 : POINTS.includes(n.top) ? DISC - CY : undefined;
+    if (!slant && against === undefined && !"|+:".includes(n.bottom)) return;
+    const y = against ?? (slant ? CY : 0);
+    const x = CX + (slant * (CY - y)) / CY;
+    head(pen, x, y, slant, -CY);
+    if (slant) slantTo(pen, slant > 0 ? 0 : WIDTH, HEIGHT, x, y);
+    else if ("|+:".includes(n.bottom)) pen.line(CX, y + HEAD, CX, HEIGHT);
   },
   "v": (n, pen) => {
-    const onLine = "-+=".includes(n.bottom);
-    if (!onLine && !"|+:".includes(n.top) && n.bottom !== "_") return;
-    const tip = onLine ? HEIGHT + CY - 1 : n.bottom === "_" ? 2 * HEIGHT - 1 : HEIGHT;
-    pen.polygon([[CX - HALF, tip - HEAD], [CX, tip], [CX + HALF, tip - HEAD]]);
-    if ("|+:".includes(n.top)) pen.line(CX, 0, CX, tip - HEAD);
+    const slant = "|+:".includes(n.top) ? 0 : n.topLeft === "\\" ? CX : n.topRight === "/" ? -CX : 0;
+    const against = "-+=".includes(n.bottom) ? HEIGHT + CY - 1 : n.bottom === "_" ? 2 * HEIGHT - 1 : POINTS.includes(n.bottom) ? HEIGHT + CY - DISC : undefined;
+    if (!slant && against === undefined && !"|+:".includes(n.top)) return;
+    const y = against ?? (slant ? CY : HEIGHT);
+    const x = CX + (slant * (y - CY)) / CY;
+    head(pen, x, y, slant, CY);
+    if (slant) slantTo(pen, slant > 0 ? 0 : WIDTH, 0, x, y);
+    else if ("|+:".includes(n.top)) pen.line(CX, 0, CX, y - HEAD);
   },
 };

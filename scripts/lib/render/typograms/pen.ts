@@ -75,6 +75,7 @@ export function penAt(drawing: Drawing, ox: number, oy: number): Pen {
     spoke(dir, from = 0) {
       const [ex, ey] = ENDS[dir];
       const length = Math.hypot(ex - CX, ey - CY);
+      if (from >= length) return;
       const k = from / length;
       pen.line(CX + (ex - CX) * k, CY + (ey - CY) * k, ex, ey);
     },
