@@ -4,23 +4,31 @@
  * context it lands in. Post bodies are trusted HTML and are not escaped.
  */
 
-const HTML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+/*
+ * U+E000 and U+E001 delimit the build's fragment placeholders in a stored body
+ * (src/markdown/fragments.ts). Data that held them could name another tag's
+ * output and have it expanded where the data stands, so they are written as
+ * character references: the same characters to a reader, never a placeholder.
+ */
+const HTML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\uE000": "&#xE000;", "\uE001": "&#xE001;" };
 const HTML_ATTR: Record<string, string> = { ...HTML_TEXT, '"': "&quot;", "'": "&#39;" };
 
 // Most values hold nothing to escape: a test (no callback, no new string) first makes those cheap.
-const NEEDS_TEXT = /[&<>]/;
-const NEEDS_ATTR = /[&<>"']/;
+const NEEDS_TEXT = /[&<>\uE000\uE001]/;
+const NEEDS_ATTR = /[&<>"'\uE000\uE001]/;
+const TEXT_CHARS = /[&<>\uE000\uE001]/g;
+const ATTR_CHARS = /[&<>"'\uE000\uE001]/g;
 
-/** Escape for HTML text content. */
+/** Escape for HTML text content (`& < >`, and the placeholder delimiters U+E000/U+E001 as character references). */
 export function escapeHtml(value: unknown): string {
   const text = String(value);
-  return NEEDS_TEXT.test(text) ? text.replace(/[&<>]/g, (c) => HTML_TEXT[c] ?? c) : text;
+  return NEEDS_TEXT.test(text) ? text.replace(TEXT_CHARS, (c) => HTML_TEXT[c] ?? c) : text;
 }
 
-/** Escape for a quoted HTML attribute value (single or double quotes). */
+/** Escape for a quoted HTML attribute value (single or double quotes), placeholder delimiters included. */
 export function escapeAttr(value: unknown): string {
   const text = String(value);
-  return NEEDS_ATTR.test(text) ? text.replace(/[&<>"']/g, (c) => HTML_ATTR[c] ?? c) : text;
+  return NEEDS_ATTR.test(text) ? text.replace(ATTR_CHARS, (c) => HTML_ATTR[c] ?? c) : text;
 }
 
 const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:"]);

@@ -142,7 +142,8 @@ export function prepareBody(source: string, options: PrepareOptions = {}): Prepa
     },
     inlineMarkdown(markdown) {
       const key = `liquid:${next++}:inline`;
-      fragments[key] = markdown;
+      // Parameters are data: a placeholder delimiter in them is a character reference, never a placeholder.
+      fragments[key] = markdown.replace(/[\uE000\uE001]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
       return placeholder(key);
     },
     evaluate: (expression) => liquid.evalValueSync(expression, ctx),

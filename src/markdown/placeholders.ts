@@ -103,13 +103,15 @@ function swapList(markdown: Marked, tokens: Token[], fragments: Fragments): Toke
       out.push(single(tokensFor(markdown, (token as Tokens.Paragraph).text.trim(), fragments, "html")));
       continue;
     }
-    if ((token.type === "html" || token.type === "text") && typeof t["text"] === "string" && has(t["text"] as string) && !t["tokens"]) {
+    // Only a placeholder the stored body holds literally counts: marked decodes `&#xE000;` (how escaped data
+    // writes the delimiter, src/escape/) into the character in `text`, but `raw` keeps the reference.
+    if ((token.type === "html" || token.type === "text") && typeof t["text"] === "string" && has(t["raw"] as string) && has(t["text"] as string) && !t["tokens"]) {
       const text = t["text"] as string;
       if (token.type === "html") out.push(single(tokensFor(markdown, text, fragments, "html")));
       else out.push(...tokensFor(markdown, text, fragments, "text", Boolean(t["escaped"])));
       continue;
     }
-    if ((token.type === "codespan" || token.type === "code") && has(t["text"] as string)) {
+    if ((token.type === "codespan" || token.type === "code") && has(t["raw"] as string) && has(t["text"] as string)) {
       t["text"] = (t["text"] as string).replace(PLACEHOLDER, (_m, key: string) => (Object.hasOwn(fragments, key) ? fragments[key]! : ""));
     }
     if (Array.isArray(t["tokens"])) t["tokens"] = swapList(markdown, t["tokens"] as Token[], fragments);

@@ -100,3 +100,36 @@ describe("Liquid parameters never become markup", () => {
     expect(doc.html).not.toContain("\uE000");
   });
 });
+
+/** What a reader gets from the HTML: every text node and attribute value, decoded by the HTML5 parser. */
+function textAndAttributes(html: string): string {
+  const out: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeName === "#text") out.push((node as DefaultTreeAdapterMap["textNode"]).value);
+    if ("attrs" in node) for (const a of node.attrs) out.push(a.value);
+    if ("childNodes" in node) node.childNodes.forEach(walk);
+  };
+  walk(parseFragment(html) as unknown as Node);
+  return out.join("\n");
+}
+
+describe("placeholder characters in data", () => {
+  // U+E000 key U+E001 is how the build marks a tag's output in the stored body (src/markdown/fragments.ts).
+  const forged = "\uE000liquid:0\uE001";
+
+  for (const param of ["class", "title", "alt", "caption"]) {
+    it(`a figure ${param} holding a forged placeholder shows it as text, never as another tag's output`, () => {
+      const html = render(`{% include figure.html path="a.jpg" ${param}="a ${forged} b" %}\n`).html;
+      expect(elements(html).filter((e) => e.tagName === "figure")).toHaveLength(1);
+      expect(elements(html).filter((e) => e.tagName === "img")).toHaveLength(1);
+      // The characters stay what the author wrote (in the attribute, or as caption text).
+      expect(textAndAttributes(html)).toContain(`a ${forged} b`);
+    });
+  }
+
+  it("a {{ }} value holding a forged placeholder is text too", () => {
+    const out = renderPost(`{% include figure.html path="a.jpg" %}\n\n{% assign x = "${forged}" %}Value: {{ x }}\n`, { assetExists: () => true }).doc.html;
+    expect(elements(out).filter((e) => e.tagName === "figure")).toHaveLength(1);
+    expect(textAndAttributes(out)).toContain(`Value: ${forged}`);
+  });
+});

@@ -6,7 +6,9 @@
  *
  * A dollar stays a dollar when escaped (`\$`), in code, or when it cannot be
  * math: `$` must not be followed by a space, the closing `$` not preceded by
- * one nor followed by a digit (so "$5 and $10" is prose).
+ * one nor followed by a digit (so "$5 and $10" is prose). Spaces on both
+ * sides (`$ E = mc^2 $`, as al-folio's distill sample writes it and MathJax
+ * reads it) are math too: the spacing is symmetric, which prices are not.
  *
  * The TeX is typeset by `typesetMath`, a pass over the lexed tokens: at build
  * time with the renderer (KaTeX, in scripts/), recording the HTML as
@@ -54,6 +56,8 @@ const INLINE: [RegExp, boolean][] = [
   // No backtick inside `$…$`: a dollar before a code span is prose ("$4; the code `$$x$$`").
   [/^\$(?![\s$])((?:\\[\s\S]|[^\\$\n`]|\n(?![ \t]*\n))*?[^\s\\`])\$(?!\d)/, false],
   [/^\$(?![\s$])([^\s\\$`])\$(?!\d)/, false],
+  // `$ E = mc^2 $`: a space after the opening and before the closing dollar, on one line; not "$ 5 now and $ 6 later".
+  [/^\$[ \t]+((?:\\[\s\S]|[^\\$\n`])*?[^\s\\`])[ \t]+\$(?![ \t]*\d)/, false],
   [/^\\\(([\s\S]+?)\\\)/, false],
   [/^\\\[([\s\S]+?)\\\]/, true],
   [new RegExp(String.raw`^(\\begin\{(${ENVIRONMENTS})\*?\}[\s\S]*?\\end\{\2\*?\})`), true],
