@@ -55,4 +55,11 @@ describe("edgefolio.css", () => {
     expect(css).toMatch(/img-comparison-slider:not\(:defined\) \{ display: grid; grid-template-columns: 1fr 1fr;/);
     expect(css).not.toMatch(/\[slot=.second.\][^}]*display: none/);
   });
+
+  it("rules kramdown's footnote block (div.footnotes) without touching the distill appendix's list (ol.footnotes)", () => {
+    // A bare `.footnotes` rule also gave the appendix list a second rule line and a gap under its heading.
+    const selectors = [...css.matchAll(/(^|})\s*([^{}@]+)\{/g)].flatMap((m) => m[2]!.split(",").map((s) => s.trim()));
+    expect(selectors).toContain("div.footnotes");
+    expect(selectors.filter((s) => /(^|\s)\.footnotes\b/.test(s))).toEqual([]);
+  });
 });
