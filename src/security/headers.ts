@@ -18,9 +18,11 @@ export const REFERRER_POLICY = "strict-origin-when-cross-origin";
 /**
  * Powerful features no page of a blog uses. Autoplay, fullscreen,
  * encrypted-media and picture-in-picture stay allowed: video embeds delegate them.
+ * Only features browsers recognise: Chromium logs a warning on every page for
+ * an unknown one (`bluetooth` is not a Permissions-Policy feature).
  */
 const DENIED_FEATURES = [
-  "accelerometer", "bluetooth", "browsingTopics", "camera", "displayCapture", "geolocation", "gyroscope",
+  "accelerometer", "browsingTopics", "camera", "displayCapture", "geolocation", "gyroscope",
   "hid", "magnetometer", "microphone", "midi", "payment", "serial", "usb",
 ] as const;
 /** The header value, as secure-headers writes it (`camera=()`), for `_headers`. */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rmSync } from "node:fs";
 import type { Browser, ConsoleMessage, Page } from "playwright-core";
 import { serveSite, type ServedSite } from "./support/served-site.ts";
-import { launchChromium, newContext } from "./support/browser.ts";
+import { launchChromium, newContext, ownHeaderWarning } from "./support/browser.ts";
 import { probe, probeUntil, scrollThrough } from "./support/page-checks.ts";
 import { corpusSite } from "../support/external-sites.ts";
 
@@ -56,8 +56,8 @@ async function postPaths(): Promise<string[]> {
 /** What went wrong on `page` while reading `path`: errors other than unreachable hosts' failed loads. */
 function record(page: Page, faults: string[], where: () => string): void {
   page.on("console", (m: ConsoleMessage) => {
-    if (m.type() !== "error") return;
     const text = m.text();
+    if (m.type() !== "error" && !ownHeaderWarning(m.type(), text)) return;
     if (NETWORK_ERROR.test(text) && unreachable(m.location().url) && !CSP_REFUSAL.test(text)) return;
     faults.push(`${where()}: console: ${text.slice(0, 300)}`);
   });

@@ -35,11 +35,14 @@ export async function newContext(browser: Browser, width: number, theme: "light"
   return context;
 }
 
+/** A console warning about a header the worker sends (Chromium reports an unknown Permissions-Policy feature as a warning). */
+export const ownHeaderWarning = (type: string, text: string): boolean => type === "warning" && /Permissions-Policy|Content[- ]Security[- ]Policy|Referrer-Policy/i.test(text);
+
 /** Record what goes wrong on a page from now on. */
 export function watch(page: Page): PageLog {
   const log: PageLog = { consoleErrors: [], failedRequests: [] };
   page.on("console", (m) => {
-    if (m.type() === "error") log.consoleErrors.push(m.text());
+    if (m.type() === "error" || ownHeaderWarning(m.type(), m.text())) log.consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => log.consoleErrors.push(String(e)));
   page.on("requestfailed", (r) => log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? "failed"}`));
