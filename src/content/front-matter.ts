@@ -44,6 +44,18 @@ const KNOWN_KEYS = new Set([
 type Result = { meta: PostMeta | null; problems: ContentError[] };
 
 /** Validate and normalise one post's front matter. */
+
+/** The hint for a date that does not parse: a well-formed day that does not exist (2026-13-45, 2025-02-29) says so. */
+function dateHint(text: string, shape: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text.trim());
+  if (!m) return shape;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12) return `there is no month ${month}: the form is YYYY-MM-DD (year, month, day)`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${m[1]}-${String(month).padStart(2, "0")} has ${days} days: check the day`;
+  return shape;
+}
+
 export function validateFrontMatter(input: FrontMatterInput): Result {
   const { data, file, locate } = input;
   const problems: ContentError[] = [];
@@ -92,7 +104,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
 
   const dateText = str("date", false) ?? input.fileDate;
   const date = parsePostDate(dateText, input.timeZone);
-  if (!date) at(fm["date"] === undefined ? [] : ["date"], `invalid date \`${dateText}\``, "write it as YYYY-MM-DD, optionally followed by HH:MM:SS and an offset like +0100");
+  if (!date) at(fm["date"] === undefined ? [] : ["date"], `invalid date \`${dateText}\``, dateHint(dateText, "write it as YYYY-MM-DD, optionally followed by HH:MM:SS and an offset like +0100"));
   const mismatch = fm["date"] === undefined || !date ? null : dateMismatch(dateText, input.fileDate);
   if (mismatch) at(["date"], mismatch, "rename the file or change the date, so both say the same day", "warning");
 
@@ -102,7 +114,7 @@ export function validateFrontMatter(input: FrontMatterInput): Result {
     if (text === undefined) continue;
     const parsed = parsePostDate(text, input.timeZone);
     if (parsed) lastModified = parsed.iso;
-    else at([key], `invalid date \`${text}\``, "write it as YYYY-MM-DD");
+    else at([key], `invalid date \`${text}\``, dateHint(text, "write it as YYYY-MM-DD"));
   }
 
   const styles = str("_styles", false);

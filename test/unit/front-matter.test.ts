@@ -82,6 +82,12 @@ Body`);
     ]);
   });
 
+  it("a well-formed date that does not exist gets a hint about the month or day, not the format", () => {
+    expect(check("---\ntitle: T\ndate: 2024-02-30\n---\n").problems[0]).toBe("content/posts/2024-01-03-x.md:3:7: error: invalid date `2024-02-30`\n  hint: 2024-02 has 29 days: check the day");
+    expect(check("---\ntitle: T\ndate: 2026-13-45\n---\n").problems[0]).toBe("content/posts/2024-01-03-x.md:3:7: error: invalid date `2026-13-45`\n  hint: there is no month 13: the form is YYYY-MM-DD (year, month, day)");
+    expect(check("---\ntitle: T\ndate: next week\n---\n").problems[0]).toContain("hint: write it as YYYY-MM-DD");
+  });
+
   it("reports YAML syntax errors with their position", () => {
     const { problems } = check("---\ntitle: T\ntags: [a, b\n---\n");
     expect(problems[0]).toMatch(/^content\/posts\/2024-01-03-x\.md:3:\d+: error: invalid YAML/);
