@@ -86,7 +86,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
       if (t.type === "dCite" || t.type === "dFootnote") (t as CiteToken | FootnoteToken).plain = true;
     });
   }
-  if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography !== undefined));
+  if (citations.unknown.length) problems.push(...locateCitations(source, citations.unknown, options.bibliography && Object.keys(options.bibliography)));
   const fragments = options.fragments ?? {};
   const maths = typesetMath(markdown, tokens, source, fragments, options.renderers);
   problems.push(...maths.problems.map(({ offset, ...p }) => ({ ...positionAt(source, offset), ...p })));
