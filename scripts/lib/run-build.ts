@@ -166,7 +166,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   if (report.pointer === "garbled") console.log(`the pointer \`live\` was unreadable: replaced it, with the versions still stored as its history`);
   if (report.repaired.length) console.log(`repaired ${report.repaired.length} missing or damaged key${report.repaired.length === 1 ? "" : "s"} (first: ${report.repaired[0]})`);
   if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where} and intact (${report.verified} stored keys checked); nothing to write (${ms} ms)`);
-  else console.log(`published version ${report.version} to ${where}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages and shards reused (${report.verified} checked), ${report.deleted} old keys deleted (${ms} ms)`);
+  else console.log(`${opts.deployDryRun ? "would publish" : "published"} version ${report.version} ${opts.deployDryRun ? `(written to ${where} only)` : `to ${where}`}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages and shards reused (${report.verified} checked), ${report.deleted} old keys deleted (${ms} ms)`);
   return 0;
 }
 

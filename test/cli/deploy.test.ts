@@ -24,6 +24,9 @@ it("writes the KV bulk files and the static files, and prints the counts", async
   const keys = chunks.flat();
   expect(r.stdout).toContain(`dry run: ${keys.length} keys`);
   expect(r.stdout).toContain(`in ${files.length} \`wrangler kv bulk put\` files`);
+  // A dry run never says it published.
+  expect(r.stdout).toMatch(/would publish version [0-9a-f]{16} \(written to the dry-run folder only\)/);
+  expect(r.stdout).not.toMatch(/^published/m);
   // The pointer alone in the last file; every key once; every page and shard the pointer needs is uploaded before it.
   expect(chunks.at(-1)!.map((e) => e.key)).toEqual(["live"]);
   expect(new Set(keys.map((e) => e.key)).size).toBe(keys.length);
