@@ -55,7 +55,9 @@ it("pages carry the dev script from the same origin, allowed by the page's CSP w
   expect(events.headers.get("content-type")).toMatch(/^text\/event-stream/);
   const reader = events.body!.getReader();
   let text = "";
-  while (!text.includes("data: ")) text += new TextDecoder().decode((await reader.read()).value);
+  // Read until the first event's data line is complete: a chunk may end inside it.
+  const decoder = new TextDecoder();
+  while (!/data: .*\n/.test(text)) text += decoder.decode((await reader.read()).value, { stream: true });
   await reader.cancel();
   const first = JSON.parse(/data: (.*)\n/.exec(text)![1]!) as DevState;
   expect(first.errors).toEqual([]);
