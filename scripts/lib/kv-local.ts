@@ -18,6 +18,7 @@ import { Miniflare } from "miniflare";
 import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import type { KvEntry } from "../../src/store/bundle.ts";
 import type { KvTarget } from "./publish.ts";
+import { sizedBatches } from "./kv-bulk.ts";
 
 /** The binding wrangler.toml gives the content namespace (src/env.ts). */
 const BINDING = "CONTENT";
@@ -87,24 +88,8 @@ export async function withLocalKv<T>(persistTo: string | undefined, use: (target
   }
 }
 
-/** Consecutive slices of `items` of at most `maxItems` items and about `maxBytes` (one large item gets a slice of its own). */
-function batches<T>(items: readonly T[], size: (item: T) => number, maxItems = BATCH_KEYS, maxBytes = BATCH_BYTES): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const n = size(item);
-    if (current.length > 0 && (current.length >= maxItems || bytes + n > maxBytes)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(item);
-    bytes += n;
-  }
-  if (current.length) out.push(current);
-  return out;
-}
+/** Consecutive requests of at most BATCH_KEYS items and about BATCH_BYTES. */
+const batches = <T>(items: readonly T[], size: (item: T) => number): T[][] => sizedBatches(items, size, BATCH_KEYS, BATCH_BYTES);
 
 /**
  * Local KV kept open until `dispose()` (the dev server publishes through one
