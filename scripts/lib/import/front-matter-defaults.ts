@@ -14,6 +14,7 @@
 import { stringify } from "yaml";
 import type { ContentError } from "../../../src/content/error.ts";
 import { parseFrontMatterFile } from "../front-matter-file.ts";
+import { frontMatterLines } from "./post-files.ts";
 
 /** One `defaults:` entry, as `_config.yml` gives it. */
 export interface FrontMatterDefault {
@@ -76,10 +77,9 @@ export function defaultsFor(entries: readonly FrontMatterDefault[], kind: Import
 export function applyFrontMatterDefaults(text: string, file: string, defaults: Record<string, unknown>): { text: string; added: string[]; notes: ContentError[] } {
   const keys = Object.keys(defaults);
   if (!keys.length) return { text, added: [], notes: [] };
-  const lines = text.split("\n");
-  if (!/^\uFEFF?---[ \t]*\r?$/.test(lines[0] ?? "")) return { text, added: [], notes: [] };
-  const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)[ \t]*\r?$/.test(l));
-  if (end < 0) return { text, added: [], notes: [] };
+  const fm = frontMatterLines(text);
+  if (!fm) return { text, added: [], notes: [] };
+  const { lines, end } = fm;
   const { data } = parseFrontMatterFile(text, file);
   const own = isRecord(data) ? data : {};
   const missing = Object.fromEntries(keys.filter((k) => !Object.hasOwn(own, k)).map((k) => [k, defaults[k]]));

@@ -21,8 +21,8 @@ const POST_NAME = /^\d{4}-\d{1,2}-\d{1,2}-.+\.(?:md|markdown)$/;
 /** A Markdown post name Jekyll reads from `_posts/` (`2024-01-03-title.md`). */
 export const isPostFileName = (name: string): boolean => POST_NAME.test(name);
 
-/** The text between the fences split into lines, or null when the file has no front matter. */
-function frontMatterLines(text: string): { lines: string[]; end: number } | null {
+/** The text split into lines and the index of the closing fence, or null when the file has no front matter. */
+export function frontMatterLines(text: string): { lines: string[]; end: number } | null {
   const lines = text.split("\n");
   if (!FENCE.test((lines[0] ?? "").replace(/^\uFEFF/, "").replace(/\r$/, ""))) return null;
   const end = lines.findIndex((l, i) => i > 0 && (FENCE.test(l.replace(/\r$/, "")) || /^\.\.\.[ \t]*\r?$/.test(l)));
