@@ -19,6 +19,16 @@ const NEEDS_ATTR = /[&<>"'\uE000\uE001]/;
 const TEXT_CHARS = /[&<>\uE000\uE001]/g;
 const ATTR_CHARS = /[&<>"'\uE000\uE001]/g;
 
+const DELIMITERS = /[\uE000\uE001]/g;
+
+/**
+ * Only the placeholder delimiters, as character references: for data that is
+ * rendered as Markdown (a caption parameter), where `& < >` keep their meaning.
+ */
+export function escapePlaceholders(value: string): string {
+  return value.replace(DELIMITERS, (c) => HTML_TEXT[c] ?? c);
+}
+
 /** Escape for HTML text content (`& < >`, and the placeholder delimiters U+E000/U+E001 as character references). */
 export function escapeHtml(value: unknown): string {
   const text = String(value);

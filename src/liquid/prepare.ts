@@ -8,6 +8,7 @@ import { Context, Tokenizer, analyzeSync, LiquidError, toValueSync, type Liquid,
 import { placeholder, type Fragments } from "../markdown/fragments.ts";
 import { attachState, createEngine, liquidText, states } from "./engine.ts";
 import type { LiquidContext, LiquidProblem, ScholarTags } from "./types.ts";
+import { escapePlaceholders } from "../escape/index.ts";
 
 export interface PrepareOptions {
   assetExists?: (path: string) => boolean;
@@ -143,7 +144,7 @@ export function prepareBody(source: string, options: PrepareOptions = {}): Prepa
     inlineMarkdown(markdown) {
       const key = `liquid:${next++}:inline`;
       // Parameters are data: a placeholder delimiter in them is a character reference, never a placeholder.
-      fragments[key] = markdown.replace(/[\uE000\uE001]/g, (c) => `&#x${c.charCodeAt(0).toString(16).toUpperCase()};`);
+      fragments[key] = escapePlaceholders(markdown);
       return placeholder(key);
     },
     evaluate: (expression) => liquid.evalValueSync(expression, ctx),
