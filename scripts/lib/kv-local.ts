@@ -1,7 +1,8 @@
 /**
  * Local KV: the persistence `wrangler dev` reads (`.wrangler/state/v3` by
  * default, `<dir>/v3` with `--persist-to <dir>`), with the namespace ids
- * wrangler.toml gives (read by wrangler's own config code), so `npm start`
+ * wrangler.toml gives (read by wrangler's own config code, kept between
+ * builds: see wrangler-options.ts), so `npm start`
  * serves what was written. A running `wrangler dev` sees writes without a
  * restart: both runtimes use the same SQLite file and blob folder.
  *
@@ -14,8 +15,7 @@
  * BENCHMARKS.md, "Publish").
  */
 import { join } from "node:path";
-import { Miniflare } from "miniflare";
-import { unstable_getMiniflareWorkerOptions } from "wrangler";
+import { localKvOptions } from "./wrangler-options.ts";
 import type { KvEntry } from "../../src/store/bundle.ts";
 import type { KvTarget } from "./publish.ts";
 import { sizedBatches } from "./kv-bulk.ts";
@@ -98,7 +98,8 @@ const batches = <T>(items: readonly T[], size: (item: T) => number): T[][] => si
  * Every method throws an Error with the runtime's message when a KV call fails.
  */
 export async function openLocalKv(persistTo: string | undefined): Promise<{ target: KvTarget; dispose: () => Promise<void> }> {
-  const { workerOptions } = unstable_getMiniflareWorkerOptions("wrangler.toml");
+  // Imported here, not at the top: a build that fails or publishes elsewhere never loads Miniflare.
+  const [{ Miniflare }, workerOptions] = await Promise.all([import("miniflare"), localKvOptions("wrangler.toml")]);
   if (!workerOptions.kvNamespaces || !(BINDING in (workerOptions.kvNamespaces as object))) {
     throw new Error(`wrangler.toml has no [[kv_namespaces]] entry with binding = "${BINDING}"`);
   }
