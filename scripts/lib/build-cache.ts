@@ -1,7 +1,11 @@
 /**
  * The build cache: each post's step result (post-step.ts) kept between builds
- * in `node_modules/.cache/edgefolio/`, one file per content folder, so an
- * unchanged post is neither parsed nor rendered again.
+ * in `node_modules/.cache/edgefolio/`, in SHARDS files per content folder
+ * (a post's file by the hash of its path), so an unchanged post is neither
+ * parsed nor rendered again, and saving after a one-post edit rewrites one
+ * file of 1/SHARDS of the cache (~2 MB for 10,000 posts) instead of all of it.
+ * A shard that is missing, unreadable or of another epoch only costs its
+ * posts a render.
  *
  * A result is reused when the post file's text hashes the same and every
  * question the step asked (does this asset exist, what is its text, where is
@@ -11,7 +15,7 @@
  * `_bibliography/papers.bib` included).
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PostStepResult, StepCache, StepLookups } from "./post-step.ts";
@@ -69,9 +73,28 @@ const sizeAnswer = (size: unknown): string | null => (size === undefined ? null 
 interface CacheFile {
   epoch: string;
   entries: Record<string, Entry>;
-  /** Problems of each bibliography file, parsed once per epoch. */
+  /** Problems of each bibliography file, parsed once per epoch (kept in shard 0). */
   bibliographies: Record<string, BibProblem[]>;
 }
+
+/** Files the cache of one content folder is cut into. */
+export const SHARDS = 32;
+
+/** The shard that keeps `file`'s entry. */
+const shardOf = (file: string): number => parseInt(sha(file).slice(0, 8), 16) % SHARDS;
+
+/** A shard file's data, or null when it is missing, unreadable, or not of `epoch`. */
+async function readShard(path: string, epoch: string): Promise<CacheFile | null> {
+  try {
+    const data = JSON.parse(await readFile(path, "utf8")) as CacheFile;
+    const valid = data.epoch === epoch && typeof data.entries === "object" && data.entries !== null && typeof data.bibliographies === "object" && data.bibliographies !== null;
+    return valid ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+const shardPath = (prefix: string, i: number): string => `${prefix}-${i.toString().padStart(2, "0")}.json`;
 
 export interface CacheStats {
   hits: number;
@@ -80,10 +103,19 @@ export interface CacheStats {
 
 export class BuildCache implements StepCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
-  private dirty = false;
+  /** Shards to write back; every shard once the cache is new (epoch changed, nothing kept). */
+  private readonly dirty = new Set<number>();
   private readonly used = new Set<string>();
+  private readonly shardOfFile = new Map<string, number>();
 
+  /** `path`: the shard files' common prefix (`…/posts-<folder hash>`), null for a cache that keeps nothing. */
   private constructor(private readonly path: string | null, private data: CacheFile) {}
+
+  private markDirty(file: string): void {
+    let shard = this.shardOfFile.get(file);
+    if (shard === undefined) this.shardOfFile.set(file, (shard = shardOf(file)));
+    this.dirty.add(shard);
+  }
 
   /** A cache that keeps nothing (`--no-cache`, tests). */
   static disabled(): BuildCache {
@@ -97,7 +129,7 @@ export class BuildCache implements StepCache {
    */
   static async open(contentDir: string, epochInputs: readonly string[], dir = CACHE_DIR, previous?: BuildCache): Promise<BuildCache> {
     const epoch = sha([await engineFingerprint(), ...epochInputs.map(sha)].join("\n"));
-    const path = join(dir, `posts-${sha(resolve(contentDir)).slice(0, 16)}.json`);
+    const path = join(dir, `posts-${sha(resolve(contentDir)).slice(0, 16)}`);
     // A long-running process (npm run dev) keeps its cache in memory between builds of one epoch.
     if (previous && previous.path === path && previous.data.epoch === epoch) {
       previous.stats.hits = 0;
@@ -105,18 +137,18 @@ export class BuildCache implements StepCache {
       previous.used.clear();
       return previous;
     }
-    let data: CacheFile | null = null;
-    try {
-      data = JSON.parse(await readFile(path, "utf8")) as CacheFile;
-    } catch {
-      // No cache yet, or unreadable: start empty.
-    }
-    if (!data || data.epoch !== epoch || typeof data.entries !== "object") {
-      const cache = new BuildCache(path, { epoch, entries: {}, bibliographies: {} });
-      cache.dirty = true;
-      return cache;
-    }
-    return new BuildCache(path, data);
+    const shards = await Promise.all(Array.from({ length: SHARDS }, (_, i) => readShard(shardPath(path, i), epoch)));
+    const data: CacheFile = { epoch, entries: {}, bibliographies: shards[0]?.bibliographies ?? {} };
+    const cache = new BuildCache(path, data);
+    shards.forEach((shard, i) => {
+      // A shard that was not read (or of another epoch) is written back, even if it stays empty.
+      if (!shard) return cache.dirty.add(i);
+      for (const [file, entry] of Object.entries(shard.entries)) {
+        data.entries[file] = entry;
+        cache.shardOfFile.set(file, i);
+      }
+    });
+    return cache;
   }
 
   /** The cached step result of `file`, if still valid for its text (`hash`: its SHA-256) and the answers `lookups` give now. */
@@ -168,7 +200,7 @@ export class BuildCache implements StepCache {
     if (this.path) {
       this.data.entries[file] = { text: hash, asked, result };
       this.used.add(file);
-      this.dirty = true;
+      this.markDirty(file);
     }
     return result;
   }
@@ -179,24 +211,36 @@ export class BuildCache implements StepCache {
     if (known) return known;
     const problems = parse();
     this.data.bibliographies[name] = problems;
-    this.dirty = true;
+    this.dirty.add(0);
     return problems;
   }
 
-  /** Write the cache back (atomically), dropping entries of files that are gone. */
+  /** Write the changed shards back (each atomically), dropping entries of files that are gone. */
   async save(): Promise<void> {
     if (!this.path) return;
     for (const file of Object.keys(this.data.entries)) {
       if (!this.used.has(file)) {
+        this.markDirty(file);
         delete this.data.entries[file];
-        this.dirty = true;
       }
     }
-    if (!this.dirty) return;
+    if (!this.dirty.size) return;
+    const shards = new Map([...this.dirty].map((i): [number, CacheFile] => [i, { epoch: this.data.epoch, entries: {}, bibliographies: i === 0 ? this.data.bibliographies : {} }]));
+    for (const [file, entry] of Object.entries(this.data.entries)) {
+      let shard = this.shardOfFile.get(file);
+      if (shard === undefined) this.shardOfFile.set(file, (shard = shardOf(file)));
+      const data = shards.get(shard);
+      if (data) data.entries[file] = entry;
+    }
     await mkdir(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(this.data));
-    await rename(tmp, this.path);
-    this.dirty = false;
+    await Promise.all([...shards].map(async ([i, data]) => {
+      const path = shardPath(this.path!, i);
+      const tmp = `${path}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(data));
+      await rename(tmp, path);
+    }));
+    // A new cache: the single file of the layout before shards goes.
+    if (shards.size === SHARDS) await rm(`${this.path}.json`, { force: true });
+    this.dirty.clear();
   }
 }

@@ -10,7 +10,7 @@
  * each under its own hashed name, and the stylesheet is rewritten to point at them.
  */
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ClientLibrary } from "../../src/store/types.ts";
@@ -120,4 +120,53 @@ export async function buildLibraries(specs: Record<string, LibrarySpec> = LIBRAR
     libraries[name] = { styles, scripts };
   }
   return { libraries, files };
+}
+
+/** What keptLibraries stores: the files a build of the libraries read, with their stamps, and what it made. */
+interface KeptLibraries {
+  /** Absolute path, size, mtimeMs of every file read. */
+  inputs: [string, number, number][];
+  libraries: Record<string, ClientLibrary>;
+  copies: [string, string][];
+  texts: [string, string][];
+}
+
+const stampOf = async (path: string): Promise<[string, number, number] | null> => {
+  const info = await stat(path).catch(() => null);
+  return info ? [path, info.size, info.mtimeMs] : null;
+};
+
+/**
+ * buildLibraries(specs), kept in `dir` between processes: reading and hashing
+ * the libraries (~30 MB: mermaid, plotly, echarts…) costs a build 0.1–0.4 s,
+ * and they change only with `npm install` or an edit of the engine's own
+ * scripts. Reused while every file the last build read has the same size and
+ * modification time (the stat-based limit file-stamps.ts accepts); otherwise
+ * built again and kept. Throws as buildLibraries does.
+ */
+export async function keptLibraries(dir: string, specs: Record<string, LibrarySpec> = LIBRARIES): Promise<BuiltLibraries> {
+  const path = join(dir, `libraries-${hashOf(JSON.stringify([ROOT, specs]))}.json`);
+  try {
+    const kept = JSON.parse(await readFile(path, "utf8")) as KeptLibraries;
+    const now = await Promise.all(kept.inputs.map(([file]) => stampOf(file)));
+    if (now.every((s, i) => s !== null && s[1] === kept.inputs[i]![1] && s[2] === kept.inputs[i]![2])) {
+      return { libraries: kept.libraries, files: { copies: new Map(kept.copies), texts: new Map(kept.texts) } };
+    }
+  } catch {
+    // Not kept yet, or unreadable: build.
+  }
+  const built = await buildLibraries(specs);
+  // Every file read: each style's source, and every copy (scripts, and the fonts and pictures styles point at).
+  const read = new Set([...Object.values(specs).flatMap((s) => (s.styles ?? []).map(sourcePath)), ...built.files.copies.values()]);
+  const inputs = (await Promise.all([...read].map(stampOf))).filter((s): s is [string, number, number] => s !== null);
+  const kept: KeptLibraries = { inputs, libraries: built.libraries, copies: [...built.files.copies], texts: [...built.files.texts] };
+  try {
+    await mkdir(dir, { recursive: true });
+    const tmp = `${path}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(kept));
+    await rename(tmp, path);
+  } catch {
+    // A read-only cache folder costs the next build a rebuild, nothing more.
+  }
+  return built;
 }

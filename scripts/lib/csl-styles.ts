@@ -9,8 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { plugins } from "@citation-js/core";
-import "@citation-js/plugin-csl";
+import { citationJs } from "./citation-js.ts";
 
 /** A CSL style id, as in the CSL repository: `apa`, `ieee`, `chicago-author-date`. */
 export type StyleId = string;
@@ -65,7 +64,7 @@ function bundledStyle(id: StyleId): StyleNode | null {
  */
 export function loadStyle(id: StyleId): boolean {
   if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(id)) return false;
-  const { templates } = plugins.config.get("@csl");
+  const { templates } = citationJs().plugins.config.get("@csl");
   if (templates.has(id)) return true;
   const style = bundledStyle(id);
   if (!style) return false;

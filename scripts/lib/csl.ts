@@ -8,7 +8,7 @@
  * `<sup>`, `<sub>`, small caps, http(s) links) with every text run escaped
  * by the one escaping module: BibTeX fields stay data.
  */
-import { Cite } from "@citation-js/core";
+import { citationJs } from "./citation-js.ts";
 import { escapeHtml, escapeUrl } from "../../src/escape/index.ts";
 import { ET_AL, type CslItem } from "./bibtex.ts";
 import { loadStyle, type StyleId } from "./csl-styles.ts";
@@ -74,6 +74,7 @@ const etAl = (html: string): string => html.replace(new RegExp(`,? (?:&amp;|and)
 export function formatEntries(items: readonly CslItem[], style: StyleId): Record<string, string> {
   if (!items.length) return {};
   if (!loadStyle(style)) throw new Error(`unknown citation style \`${style}\``);
+  const { Cite } = citationJs();
   const entries = new Cite(items).format("bibliography", { format: "html", template: style, lang: "en-US", nosort: true, hyperlinks: true, asEntryArray: true });
   return Object.fromEntries(entries.map(([id, html]) => [id, etAl(sanitizeEntryHtml(html))]));
 }

@@ -12,9 +12,11 @@
  * (`LOCAL_KV_WORKER`) receives a batch of entries per request and does the
  * puts inside the runtime. What remains per key is Miniflare's KV storage
  * itself (a blob file and one SQLite commit, fsynced, per put; see
- * BENCHMARKS.md, "Publish").
+ * BENCHMARKS.md, "Publish"). Miniflare runs in a worker thread
+ * (kv-local-thread.mjs), so loading it and serving it overlap the build.
  */
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { localKvOptions } from "./wrangler-options.ts";
 import type { KvEntry } from "../../src/store/bundle.ts";
 import type { KvTarget } from "./publish.ts";
@@ -91,6 +93,62 @@ export async function withLocalKv<T>(persistTo: string | undefined, use: (target
 /** Consecutive requests of at most BATCH_KEYS items and about BATCH_BYTES. */
 const batches = <T>(items: readonly T[], size: (item: T) => number): T[][] => sizedBatches(items, size, BATCH_KEYS, BATCH_BYTES);
 
+interface ThreadAnswer {
+  id: number;
+  ok: boolean;
+  text: string;
+}
+
+/**
+ * Miniflare started with `options` in a worker thread (kv-local-thread.mjs):
+ * `request(path, body)` sends one request to its worker. Rejects when
+ * Miniflare does not start; a request rejects if the thread dies.
+ */
+async function miniflareThread(options: object): Promise<{ request: (path: string, body: string | undefined) => Promise<{ ok: boolean; text: string }>; dispose: () => Promise<void> }> {
+  // No inherited loader flags: the thread runs plain JavaScript.
+  const worker = new Worker(new URL("./kv-local-thread.mjs", import.meta.url), { workerData: options, execArgv: [] });
+  const pending = new Map<number, { resolve: (a: ThreadAnswer) => void; reject: (err: Error) => void }>();
+  let failure: Error | undefined;
+  let ended = false;
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
+  worker.on("error", fail);
+  worker.on("exit", () => {
+    ended = true;
+    fail(new Error("the local KV thread ended"));
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once("message", (m: { ready?: true; error?: string }) => (m.ready ? resolve() : reject(new Error(`local KV did not start: ${m.error}`))));
+    worker.once("error", reject);
+  }).catch(async (err: Error) => {
+    await worker.terminate();
+    throw err;
+  });
+  worker.on("message", (m: ThreadAnswer) => {
+    pending.get(m.id)?.resolve(m);
+    pending.delete(m.id);
+  });
+  let next = 0;
+  return {
+    request: (path, body) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, path, body });
+      }),
+    dispose: async () => {
+      if (ended) return;
+      const exited = new Promise((resolve) => worker.once("exit", resolve));
+      worker.postMessage({ dispose: true });
+      await exited;
+    },
+  };
+}
+
 /**
  * Local KV kept open until `dispose()` (the dev server publishes through one
  * runtime for a whole session). `persistTo` as wrangler's `--persist-to`
@@ -98,24 +156,21 @@ const batches = <T>(items: readonly T[], size: (item: T) => number): T[][] => si
  * Every method throws an Error with the runtime's message when a KV call fails.
  */
 export async function openLocalKv(persistTo: string | undefined): Promise<{ target: KvTarget; dispose: () => Promise<void> }> {
-  // Imported here, not at the top: a build that fails or publishes elsewhere never loads Miniflare.
-  const [{ Miniflare }, workerOptions] = await Promise.all([import("miniflare"), localKvOptions("wrangler.toml")]);
+  const workerOptions = await localKvOptions("wrangler.toml");
   if (!workerOptions.kvNamespaces || !(BINDING in (workerOptions.kvNamespaces as object))) {
     throw new Error(`wrangler.toml has no [[kv_namespaces]] entry with binding = "${BINDING}"`);
   }
-  const mf = new Miniflare({
+  const mf = await miniflareThread({
     modules: true,
     script: LOCAL_KV_WORKER,
     compatibilityDate: workerOptions.compatibilityDate ?? "2026-04-20",
     kvNamespaces: workerOptions.kvNamespaces,
     defaultPersistRoot: join(persistTo ?? ".wrangler/state", "v3"),
   });
-  await mf.ready;
 
   async function call<T>(path: string, body?: unknown): Promise<T> {
-    const res = await mf.dispatchFetch(`http://local-kv${path}`, body === undefined ? {} : { method: "POST", body: JSON.stringify(body) });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`local KV ${path.split("?")[0]} failed: ${text}`);
+    const { ok, text } = await mf.request(path, body === undefined ? undefined : JSON.stringify(body));
+    if (!ok) throw new Error(`local KV ${path.split("?")[0]} failed: ${text}`);
     return JSON.parse(text) as T;
   }
   const entryBytes = (e: KvEntry) => e.key.length + e.value.length * 3 + 16;

@@ -6,7 +6,8 @@ import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
 import { readImageSizes } from "./image-sizes.ts";
 import type { ContentSource, SourceFile } from "./build-site.ts";
-import { buildLibraries } from "./client-assets.ts";
+import { keptLibraries } from "./client-assets.ts";
+import { CACHE_DIR } from "./build-cache.ts";
 import type { PublicFiles } from "./public-dir.ts";
 
 /** Where the engine's own stylesheet is served; content may not use this folder. */
@@ -69,11 +70,12 @@ export interface LoadOptions {
 }
 
 /**
- * The client libraries staged from node_modules (~0.4 s of reads and hashes),
- * once per process: a dev session rebuilds without them; `npm install` during
- * one needs a restart, as for the engine's own code.
+ * The client libraries staged from node_modules (~0.4 s of reads and hashes
+ * when not kept from an earlier build, see keptLibraries), once per process:
+ * a dev session rebuilds without them; `npm install` during one needs a
+ * restart, as for the engine's own code.
  */
-let libraryBuild: ReturnType<typeof buildLibraries> | undefined;
+let libraryBuild: ReturnType<typeof keptLibraries> | undefined;
 
 const readUtf8 = (path: string): string => readFileSync(path, "utf8");
 
@@ -135,7 +137,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
 
   const stylesheetText = await readFile(STYLESHEET_SOURCE, "utf8");
   const hash = contentHash(stylesheetText);
-  libraryBuild ??= buildLibraries();
+  libraryBuild ??= keptLibraries(CACHE_DIR);
   const { libraries, files: libraryFiles } = await libraryBuild;
   const engineFileTexts = new Map<string, string>();
   const engineFiles = { theme: "", site: "", favicon: "" };

@@ -9,7 +9,7 @@ import { loadContent, ENGINE_ASSET_DIR } from "./load-content.ts";
 import { FileStamps } from "./file-stamps.ts";
 import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
-import { withLocalKv } from "./kv-local.ts";
+import { openLocalKv, withLocalKv } from "./kv-local.ts";
 import { problemSummary } from "./problem-summary.ts";
 import { remoteTarget } from "./kv-remote.ts";
 import { folderTarget } from "./kv-folder.ts";
@@ -64,7 +64,9 @@ function engineBuildId(): string {
   }
 }
 
-async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>): Promise<T> {
+type LocalKv = Awaited<ReturnType<typeof openLocalKv>>;
+
+async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promise<T>, localKv?: Promise<LocalKv>): Promise<T> {
   if (opts.deployDryRun) {
     const target = await folderTarget(join(opts.deployDryRun, "kv"));
     const out = await use(target);
@@ -73,6 +75,7 @@ async function withTarget<T>(opts: BuildCliOptions, use: (t: KvTarget) => Promis
     return out;
   }
   if (opts.target) return use(opts.target);
+  if (localKv) return use((await localKv).target);
   return opts.remote ? use(remoteTarget()) : withLocalKv(opts.persistTo, use);
 }
 
@@ -100,15 +103,28 @@ function unstaged(files: PublicFiles, forms: ReadonlyMap<string, string>, staged
   };
 }
 
+/** Where a build publishes, as its messages name it. */
+const where = (opts: BuildCliOptions): string => (opts.deployDryRun ? "the dry-run folder" : opts.remote ? "Cloudflare KV" : "local KV");
+
 /** Run a build; returns the process exit code. */
 export async function runBuild(opts: BuildCliOptions): Promise<number> {
-  const started = performance.now();
-  const where = opts.deployDryRun ? "the dry-run folder" : opts.remote ? "Cloudflare KV" : "local KV";
   if (opts.rollback) {
     const { from, to } = await withTarget(opts, rollback);
-    console.log(`rolled back ${where}: ${from} → ${to}`);
+    console.log(`rolled back ${where(opts)}: ${from} → ${to}`);
     return 0;
   }
+  // Local KV (Miniflare and its workerd process) starts while the build runs: off an edit's critical path.
+  const localKv = opts.dryRun || opts.deployDryRun || opts.target || opts.remote ? undefined : openLocalKv(opts.persistTo);
+  localKv?.catch(() => {}); // Its failure is reported when the publish awaits it.
+  try {
+    return await buildAndPublish(opts, localKv);
+  } finally {
+    await localKv?.then((kv) => kv.dispose(), () => {});
+  }
+}
+
+async function buildAndPublish(opts: BuildCliOptions, localKv: Promise<LocalKv> | undefined): Promise<number> {
+  const started = performance.now();
 
   // Stat-based skipping: with the cache, a post file whose size and mtime are unchanged is not read.
   const stamps = opts.noCache ? undefined : opts.session?.stamps ?? (await FileStamps.open(resolve(opts.content)));
@@ -130,7 +146,7 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
   }
   const { bundle } = result;
   const rendered = cache ? `; ${cache.stats.misses} rendered, ${cache.stats.hits} unchanged from the build cache` : "";
-  const summary = `${result.published.length} posts, ${bundle.blobs.length} pages${rendered}`;
+  const summary = `${result.published.length} posts, ${bundle.pages} pages${rendered}`;
   if (opts.dryRun) {
     console.log(`dry run: version ${bundle.manifest.version} (${summary}) builds and renders; nothing published`);
     return 0;
@@ -161,14 +177,14 @@ export async function runBuild(opts: BuildCliOptions): Promise<number> {
       const live = await readLive(target).catch(() => null);
       throw new Error(`publishing failed: ${(err as Error).message}\nthe live version is still ${live?.version ?? "(none)"}`);
     }
-  });
+  }, localKv);
   opts.onPublished?.(report);
   await prunePublic(publicDir, files);
   const ms = Math.round(performance.now() - started);
   if (report.pointer === "garbled") console.log(`the pointer \`live\` was unreadable: replaced it, with the versions still stored as its history`);
   if (report.repaired.length) console.log(`repaired ${report.repaired.length} missing or damaged key${report.repaired.length === 1 ? "" : "s"} (first: ${report.repaired[0]})`);
-  if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where} and intact (${report.verified} stored keys checked); nothing to write (${ms} ms)`);
-  else console.log(`${opts.deployDryRun ? "would publish" : "published"} version ${report.version} ${opts.deployDryRun ? `(written to ${where} only)` : `to ${where}`}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages and shards reused (${report.verified} checked), ${report.deleted} old keys deleted (${ms} ms)`);
+  if (report.unchanged) console.log(`version ${report.version} (${summary}) is already live on ${where(opts)} and intact (${report.verified} stored keys checked); nothing to write (${ms} ms)`);
+  else console.log(`${opts.deployDryRun ? "would publish" : "published"} version ${report.version} ${opts.deployDryRun ? `(written to ${where(opts)} only)` : `to ${where(opts)}`}: ${summary}; ${report.written} keys written, ${report.reused} unchanged pages and shards reused (${report.verified} checked), ${report.deleted} old keys deleted (${ms} ms)`);
   return 0;
 }
 

@@ -12,7 +12,7 @@
  * Every piece of output is sanitised HTML (see csl.ts); keys land only in
  * ids and fragment links built by `referenceId`.
  */
-import { Cite } from "@citation-js/core";
+import { citationJs } from "./citation-js.ts";
 import { html, raw } from "../../src/escape/html.ts";
 import { referenceId } from "../../src/markdown/extensions/ids.ts";
 import type { CslItem, ParsedBibliography } from "./bibtex.ts";
@@ -68,7 +68,7 @@ export function scholarSession(sources: readonly ParsedBibliography[], style: st
       for (const k of keys) if (!order.includes(k)) order.push(k);
       const items = order.map((k) => find(k)!);
       // Earlier citations go first, so numeric styles number by first citation.
-      const text = new Cite(items).format("citation", {
+      const text = new (citationJs().Cite)(items).format("citation", {
         format: "html", template: csl, lang: "en-US", entry: [...keys],
         ...({ citationsPre: groups.map((g) => ({ citationItems: g.map((id) => ({ id })), properties: { noteIndex: 0 } })) } as object),
       });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BuildCache, cacheEpochInputs } from "../../scripts/lib/build-cache.ts";
+import { BuildCache, SHARDS, cacheEpochInputs } from "../../scripts/lib/build-cache.ts";
 import { buildSite, type ContentSource } from "../../scripts/lib/build-site.ts";
 import { generatedSite } from "../../bench/support/generate-posts.ts";
 
@@ -139,13 +139,49 @@ describe("the build cache", () => {
   it("a cache written by other engine code is not used", async () => {
     const cacheDir = join(dir, "e");
     await cachedBuild(base, cacheDir);
-    const [file] = await readdir(cacheDir);
-    const path = join(cacheDir, file!);
-    const data = JSON.parse(await readFile(path, "utf8")) as { epoch: string };
-    await writeFile(path, JSON.stringify({ ...data, epoch: "an older engine" }));
+    const files = await readdir(cacheDir);
+    expect(files).toHaveLength(SHARDS);
+    for (const file of files) {
+      const path = join(cacheDir, file);
+      const data = JSON.parse(await readFile(path, "utf8")) as { epoch: string };
+      await writeFile(path, JSON.stringify({ ...data, epoch: "an older engine" }));
+    }
     expect((await cachedBuild(base, cacheDir)).stats.misses).toBe(40);
-    // A damaged cache file is no cache, not a failed build.
-    await writeFile(path, "{ not json");
+    // A damaged cache is no cache, not a failed build.
+    for (const file of files) await writeFile(join(cacheDir, file), "{ not json");
     expect((await cachedBuild(base, cacheDir)).stats.misses).toBe(40);
+  });
+
+  it("an edit rewrites only the shard file of the edited post", async () => {
+    const cacheDir = join(dir, "j");
+    await cachedBuild(base, cacheDir);
+    const texts = async () => new Map(await Promise.all((await readdir(cacheDir)).map(async (f): Promise<[string, string]> => [f, await readFile(join(cacheDir, f), "utf8")])));
+    const before = await texts();
+    await cachedBuild(editPost(base, 11, (t) => `${t}\nOne more line.\n`), cacheDir);
+    const after = await texts();
+    const changed = [...after].filter(([f, text]) => before.get(f) !== text).map(([f]) => f);
+    expect(changed).toHaveLength(1);
+    expect(after.get(changed[0]!)).toContain("One more line.");
+  });
+
+  it("a truncated or damaged shard costs only its posts a render, and the build equals a full one", async () => {
+    const cacheDir = join(dir, "k");
+    await cachedBuild(base, cacheDir);
+    const files = (await readdir(cacheDir)).sort();
+    const sizes = await Promise.all(files.map(async (f) => (await readFile(join(cacheDir, f), "utf8")).length));
+    // The two biggest shards: one cut in half (a write interrupted), one holding a wrong shape.
+    const [cut, odd] = files.map((f, i) => [f, sizes[i]!] as const).sort((a, b) => b[1] - a[1]).map(([f]) => f);
+    const cutText = await readFile(join(cacheDir, cut!), "utf8");
+    const entries = (text: string) => Object.keys((JSON.parse(text) as { entries: object }).entries).length;
+    const lost = entries(cutText) + entries(await readFile(join(cacheDir, odd!), "utf8"));
+    expect(lost).toBeGreaterThan(0);
+    await writeFile(join(cacheDir, cut!), cutText.slice(0, cutText.length >> 1));
+    await writeFile(join(cacheDir, odd!), JSON.stringify({ epoch: JSON.parse(cutText).epoch, entries: null, bibliographies: {} }));
+    const { result, stats } = await cachedBuild(base, cacheDir);
+    expect(stats).toEqual({ hits: 40 - lost, misses: lost });
+    const full = await buildSite(base, { now: NOW });
+    expect(result.bundle!.blobs).toEqual(full.bundle!.blobs);
+    expect(result.bundle!.manifest.version).toBe(full.bundle!.manifest.version);
+    expect((await cachedBuild(base, cacheDir)).stats).toEqual({ hits: 40, misses: 0 });
   });
 });

@@ -1,7 +1,11 @@
 /** Client libraries are published under content-hashed names, with the files their stylesheets reference. */
 import { describe, expect, it } from "vitest";
 import { existsSync } from "node:fs";
-import { buildLibraries, LIBRARY_DIR } from "../../scripts/lib/client-assets.ts";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildLibraries, keptLibraries, LIBRARY_DIR } from "../../scripts/lib/client-assets.ts";
 
 describe("buildLibraries", () => {
   it("publishes KaTeX's stylesheet with every font it references, each under a hashed name", async () => {
@@ -45,5 +49,32 @@ describe("buildLibraries", () => {
     const src = libraries["demo"]!.scripts[0]!;
     expect(src).toMatch(/^\/assets\/edgefolio\/lib\/renderers\.[0-9a-f]{10}\.ts$/);
     expect(files.copies.get(src.slice(1))).toMatch(/renderers\.ts$/);
+  });
+});
+
+describe("keptLibraries", () => {
+  it("is buildLibraries' result, kept while the files it read keep their size and time, built again when one changes", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "edgefolio-libraries-"));
+    try {
+      const script = join(dir, "demo.js");
+      await writeFile(script, "console.log('one');");
+      const specs = { katex: { styles: ["katex/dist/katex.min.css"] }, demo: { scripts: [pathToFileURL(script)] } };
+      const cache = join(dir, "cache");
+      const first = await keptLibraries(cache, specs);
+      expect(first).toEqual(await buildLibraries(specs));
+      // The kept copy is what the next build reads: mark it, and the mark shows.
+      const [file] = (await readdir(cache)).filter((f) => f.endsWith(".json"));
+      const kept = JSON.parse(await readFile(join(cache, file!), "utf8")) as { libraries: Record<string, unknown> };
+      await writeFile(join(cache, file!), JSON.stringify({ ...kept, libraries: { ...kept.libraries, marked: { styles: [], scripts: [] } } }));
+      expect(Object.keys((await keptLibraries(cache, specs)).libraries)).toContain("marked");
+      // An edited script (another size) is built again under its new hash.
+      await writeFile(script, "console.log('two, longer');");
+      const again = await keptLibraries(cache, specs);
+      expect(Object.keys(again.libraries)).not.toContain("marked");
+      expect(again.libraries["demo"]!.scripts[0]).not.toBe(first.libraries["demo"]!.scripts[0]);
+      expect(again).toEqual(await buildLibraries(specs));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

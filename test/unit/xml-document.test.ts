@@ -41,4 +41,12 @@ describe("sitemapDocuments", () => {
     expect(index[1].lastmod).toBe("2024-01-04T00:00:00Z");
     expect(parse(docs.get("/sitemaps/3.xml")!).urlset.url.loc).toBe("https://s.example/p4/");
   });
+
+  it("dates a part by its newest instant, whatever the offsets its dates are written in", () => {
+    const zoned = ["2024-01-02T00:00:00+05:00", "2024-01-01T22:00:00Z", "2024-01-01T20:00:00-03:00", "2024-01-01T23:00:00Z"].map((lastmod, i) => ({ path: `/z${i}/`, lastmod }));
+    const index = parse(sitemapDocuments("https://s.example", zoned, 3).get("/sitemap.xml")!).sitemapindex.sitemap;
+    // 19:00, 22:00 and 23:00 UTC: the third; of two equal instants the first listed.
+    expect(index[0].lastmod).toBe("2024-01-01T20:00:00-03:00");
+    expect(index[1].lastmod).toBe("2024-01-01T23:00:00Z");
+  });
 });

@@ -14,10 +14,12 @@ interface Highlighter {
   getLanguage(name: string): object | undefined;
   highlight(code: string, options: { language: string; ignoreIllegals: boolean }): { value: string };
 }
-const hljs = createRequire(import.meta.url)("highlight.js") as Highlighter;
+let loaded: Highlighter | undefined;
+/** highlight.js (every language: ~0.2–0.7 s to load), on the first code block: cached posts never need it. */
+const hljs = (): Highlighter => (loaded ??= createRequire(import.meta.url)("highlight.js") as Highlighter);
 
 /** Highlighted HTML of `code`, or undefined when highlight.js does not know `lang`. */
 export const highlightCode: NonNullable<FragmentRenderers["code"]> = (code, lang) => {
-  if (!hljs.getLanguage(lang)) return undefined;
-  return hljs.highlight(code, { language: lang, ignoreIllegals: true }).value;
+  if (!hljs().getLanguage(lang)) return undefined;
+  return hljs().highlight(code, { language: lang, ignoreIllegals: true }).value;
 };

@@ -3,13 +3,19 @@
  * pages need no math script), one macro table per post so `\newcommand` in a
  * formula holds for the rest of that post, as MathJax does on an al-folio page.
  */
-import katex from "katex";
+import { createRequire } from "node:module";
+import type KatexModule from "katex";
 import type { FragmentRenderers } from "../../../src/markdown/renderers.ts";
 
 export interface MathOptions {
   /** "htmlAndMathml" for pages (with KaTeX's CSS); "mathml" for feeds, which readers show without CSS. */
   output: "htmlAndMathml" | "mathml";
 }
+
+type Katex = typeof KatexModule;
+let katex: Katex | undefined;
+/** KaTeX, loaded on the first formula: a build whose posts are all cached never pays its import. */
+const loadKatex = (): Katex => (katex ??= createRequire(import.meta.url)("katex") as Katex);
 
 // `\newcommand{\R}` over a KaTeX built-in: MathJax redefines it, KaTeX refuses; retry as `\renewcommand`.
 const REDEFINE = /\\newcommand\{(\\[A-Za-z]+)\} attempting to redefine/;
@@ -19,7 +25,7 @@ export function mathRenderer(options: MathOptions = { output: "htmlAndMathml" })
   const macros: Record<string, string> = {};
   return (tex, display) => {
     const render = (source: string): string =>
-      katex.renderToString(source, {
+      loadKatex().renderToString(source, {
         displayMode: display,
         output: options.output,
         throwOnError: true,

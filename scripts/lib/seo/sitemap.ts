@@ -22,8 +22,19 @@ function urlset(origin: string, entries: readonly SitemapEntry[]): string {
   return xmlDocument("urlset", { "@xmlns": SITEMAP_NS, url: entries.map((e) => ({ loc: absoluteUrl(origin, e.path), lastmod: e.lastmod })) });
 }
 
+/** The newest `lastmod` (the first listed of equal instants), each date parsed once rather than once per comparison of a sort. */
 function latest(entries: readonly SitemapEntry[]): string | undefined {
-  return entries.map((e) => e.lastmod).filter((d): d is string => !!d).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  let best: string | undefined;
+  let bestTime = -Infinity;
+  for (const { lastmod } of entries) {
+    if (!lastmod) continue;
+    const time = Date.parse(lastmod);
+    if (best === undefined || time > bestTime) {
+      best = lastmod;
+      bestTime = time;
+    }
+  }
+  return best;
 }
 
 /** Sitemap documents by site path: /sitemap.xml, plus /sitemaps/N.xml when the site needs more than one part. */
