@@ -7,12 +7,12 @@
  * reload when the new version is live. A failed build prints its errors here
  * and shows them as an overlay in open pages; the last good version stays live.
  */
-import { watch } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ContentError } from "../src/content/error.ts";
 import { DEV_STATUS_KEY, type DevBuild } from "../src/dev/status.ts";
 import { runBuild } from "./lib/run-build.ts";
+import { watchTree } from "./lib/watch-tree.ts";
 import type { BuildCache } from "./lib/build-cache.ts";
 import type { FileStamps } from "./lib/file-stamps.ts";
 import type { BuildMemo } from "./lib/build-site.ts";
@@ -95,7 +95,7 @@ const dev = spawnWranglerDev(wranglerDevArgs(options, "src/dev/entry.ts"));
 
 // Editors save in bursts (temp file, rename, touch): one build per burst.
 let timer: NodeJS.Timeout | undefined;
-const watcher = watch(contentDir, { recursive: true }, () => {
+const watcher = watchTree(contentDir, () => {
   clearTimeout(timer);
   timer = setTimeout(schedule, 30);
 });
