@@ -4,8 +4,8 @@
  * Full publish: empty KV, no build cache (every post rendered, every key
  * written). One-post edit: one sentence of the newest post changed on disk,
  * then the same build (build cache warm) and publish. Timed in this process
- * (`runBuild`, what `npm run build` runs after tsx starts), and once through
- * the CLI as a whole process (`npx tsx scripts/build.ts`).
+ * (`runBuild`, what `npm run build` runs after tsx starts), and through the
+ * CLI as a whole fresh process (`npx tsx scripts/build.ts`), median of three.
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
@@ -89,12 +89,16 @@ try {
   await editNewest(content, newest, 1);
   const edit = await timedBuild(content, state);
   rows.push({ metric: "one-post edit (newest post, in every feed), build cache warm", value: `${s(edit.ms)}, ${edit.report.written} keys written (${edit.report.verified} reused keys checked)`, target: "≤ 1 s, ≤ 30 keys", ok: edit.ms <= 1000 && edit.report.written <= 30 });
-  await editNewest(content, newest, 2);
-  const t = performance.now();
-  const out = execFileSync("npx", ["tsx", "scripts/build.ts", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
-  const cliMs = performance.now() - t;
-  const keys = /(\d+) keys written/.exec(out)?.[1] ?? "?";
-  rows.push({ metric: "one-post edit through `npm run build` (whole process, tsx start-up included)", value: `${s(cliMs)}, ${keys} keys written` });
+  // A fresh process per edit, as an author runs it: the median of three (one process is at the mercy of the machine's load).
+  const cli: { ms: number; keys: number }[] = [];
+  for (let n = 2; n <= 4; n++) {
+    await editNewest(content, newest, n);
+    const t = performance.now();
+    const out = execFileSync("npx", ["tsx", "scripts/build.ts", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
+    cli.push({ ms: performance.now() - t, keys: Number(/(\d+) keys written/.exec(out)?.[1] ?? NaN) });
+  }
+  const cliEdit = cli.sort((a, b) => a.ms - b.ms)[1]!;
+  rows.push({ metric: "one-post edit through `npm run build` (whole process, tsx start-up included; median of 3 processes)", value: `${s(cliEdit.ms)}, ${cliEdit.keys} keys written (all 3: ${cli.map((c) => s(c.ms)).join(", ")})`, target: "≤ 1 s, ≤ 30 keys", ok: cliEdit.ms <= 1000 && cliEdit.keys <= 30 });
 
   // The showcase.
   const showcase = join(work, "showcase");
