@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { formatContentError, sortProblems } from "../src/content/error.ts";
 import { importJekyllSite } from "./lib/import/import-site.ts";
+import { problemSummary } from "./lib/problem-summary.ts";
 
 const USAGE = `usage: npm run import -- PATH_TO_JEKYLL_SITE [options]
   --out DIR   content folder to write (default: content)
@@ -34,6 +35,7 @@ try {
 
 const report = await importJekyllSite(args);
 for (const note of sortProblems(report.notes)) console.error(formatContentError(note));
+for (const line of [...problemSummary(report.notes, "error"), ...problemSummary(report.notes, "warning")]) console.error(line);
 if (!report.written) {
   console.error(`\nimport stopped: nothing was written to ${args.out}`);
   process.exit(1);

@@ -11,14 +11,15 @@ import type { EngineFiles } from "../../src/store/types.ts";
 import { parseYamlFile } from "./front-matter-file.ts";
 import { parseSiteConfig } from "./site-config.ts";
 import { SitePagesMemo, sitePages } from "./site-pages.ts";
-import { bibliographyProblems, parseBibliography, type ParsedBibliography } from "./bibtex.ts";
-import { NO_CACHE, SITE_BIBLIOGRAPHY_KEY, postStep, type StepCache, type StepLookups } from "./post-step.ts";
+import { bibliographyProblems } from "./bibtex.ts";
+import { NO_CACHE, type StepCache, type StepLookups } from "./post-step.ts";
+import { BibliographyReader, type StepInputs } from "./step-inputs.ts";
+import { stepResults } from "./step-results.ts";
 import { createHash } from "node:crypto";
 import { prerenderTikz } from "./render/tikz.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { ImageSize } from "./image-sizes.ts";
 import type { ClientLibrary } from "../../src/store/types.ts";
-import { bodyText } from "./body-checks.ts";
 import { LabelRegistry } from "./label-check.ts";
 import type { StoredDocument } from "../../src/markdown/stored-document.ts";
 
@@ -61,6 +62,11 @@ export interface BuildOptions {
   cache?: StepCache;
   /** Pages, JSON and hashes kept from the previous build of this process (see buildMemo); the bundle is the same without. */
   memo?: BuildMemo;
+  /**
+   * Threads that render posts, this one included (render-pool.ts); the result is the same with any number.
+   * Default: all cores (at most 8) when 64 posts or more must be rendered, else 1 (no render thread starts).
+   */
+  threads?: number;
 }
 
 /** What a long-running process (npm run dev) keeps from one build for the next: see SitePagesMemo and BundleMemo. */
@@ -95,27 +101,6 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   const cited = new Map<string, Bibliography>();
   // Each post's rendered body, made by its (cached) step: sitePages does not render posts again.
   const docs = new Map<string, StoredDocument>();
-  const bibCache = new Map<string, ParsedBibliography>();
-  // One parse per bibliography and build, whether asked for by a post step or for its own problems.
-  const parseOnce = (name: string, read: () => ParsedBibliography): ParsedBibliography => {
-    let parsed = bibCache.get(name);
-    if (!parsed) {
-      parsed = read();
-      bibCache.set(name, parsed);
-    }
-    return parsed;
-  };
-  const EMPTY_BIB: ParsedBibliography = { entries: {}, csl: {}, broken: new Set(), problems: [] };
-  const readBibliography = (name: string): ParsedBibliography =>
-    parseOnce(name, () => {
-      const bib = source.bibliographyFiles?.[name];
-      // bodyText: no control characters or lone surrogates reach a page from a .bib either.
-      return bib ? parseBibliography(bodyText(bib.text), bib.file) : EMPTY_BIB;
-    });
-  // The site-wide bibliography of jekyll-scholar tags (`_bibliography/papers.bib`), read when a post uses the tags.
-  const { siteBibliography } = source;
-  const readSiteBibliography = (): ParsedBibliography | undefined =>
-    siteBibliography && parseOnce(SITE_BIBLIOGRAPHY_KEY, () => parseBibliography(siteBibliography.text, siteBibliography.file));
   const cache = options.cache ?? NO_CACHE;
   const assets = new Set(source.assets);
   // `{% post_url %}` by file name: each post's own path (its front matter under the site's permalink).
@@ -127,27 +112,25 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     ...(source.imageSize ? { imageSize: source.imageSize } : {}),
     postUrl,
   };
-  const context = {
+  // What every step shares, as data a render thread can be sent (step-inputs.ts).
+  const inputs: StepInputs = {
     site,
     liquidSite: liquidSite(site, source.site ? parseYamlFile(source.site.text, source.site.file).data : undefined),
     bibliographies: source.bibliographies,
-    readBibliography,
-    readSiteBibliography,
+    bibliographyFiles: source.bibliographyFiles ?? {},
+    ...(source.siteBibliography ? { siteBibliography: source.siteBibliography } : {}),
+    readsAssets: source.readAsset !== undefined,
+    sizesPictures: source.imageSize !== undefined,
   };
+  // One parse per bibliography and build, whether asked for by a post step or for its own problems.
+  const bibliographies = new BibliographyReader(inputs);
+  const results = await stepResults(source.posts, cache, lookups, inputs, bibliographies, options.threads);
   const byPath = new Map<string, string>();
   const labels = new LabelRegistry();
   // Lowercased keys cited from each .bib: an error in an entry nobody cites is only a warning.
   const citedKeys = new Map<string, Set<string>>();
-  for (const post of source.posts) {
-    const { file } = post;
-    // Unchanged posts come from the cache: not read, parsed or rendered again.
-    let result = cache.get(file, post.hash ?? nodeSha256(post.text), lookups);
-    if (!result) {
-      const { text } = post;
-      // TikZ pictures compile asynchronously: before the (synchronous) renderers of the step read them.
-      await prerenderTikz([text]);
-      result = cache.run(file, nodeSha256(text), lookups, (recorded) => postStep(file, text, { ...context, lookups: recorded }));
-    }
+  for (const [index, { file }] of source.posts.entries()) {
+    const result = results[index]!;
     problems.push(...result.problems);
     for (const [bib, keys] of Object.entries(result.citedKeys ?? {})) {
       const all = citedKeys.get(bib) ?? new Set<string>();
@@ -173,7 +156,7 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
   }
   // A bibliography's own problems, once, whether its posts were rendered now or cached.
   for (const [name, keys] of [...citedKeys].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const parse = () => (name === SITE_BIBLIOGRAPHY_KEY ? readSiteBibliography() ?? EMPTY_BIB : readBibliography(name)).problems;
+    const parse = () => bibliographies.readCited(name).problems;
     problems.push(...bibliographyProblems(cache.bibliographyProblems(name, parse), keys));
   }
 

@@ -10,6 +10,7 @@ import { FileStamps } from "./file-stamps.ts";
 import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
 import { openLocalKv, withLocalKv } from "./kv-local.ts";
+import { problemSummary } from "./problem-summary.ts";
 import { remoteTarget } from "./kv-remote.ts";
 import { folderTarget } from "./kv-folder.ts";
 import { staticHeaders } from "../../src/security/headers.ts";
@@ -138,6 +139,7 @@ async function buildAndPublish(opts: BuildCliOptions, localKv: Promise<LocalKv> 
   const errors = result.problems.filter((p) => p.severity === "error");
   opts.onProblems?.(result.problems);
   for (const p of sortProblems(result.problems)) console.error(formatContentError(p));
+  for (const line of [...problemSummary(result.problems, "error"), ...problemSummary(result.problems, "warning")]) console.error(line);
   if (!result.bundle || errors.length) {
     console.error(`\n${errors.length} error${errors.length === 1 ? "" : "s"}: nothing was published; the live version is unchanged.`);
     return 1;

@@ -21,6 +21,7 @@ import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { stringify } from "yaml";
 import type { ContentError } from "../../../src/content/error.ts";
+import { DEFAULT_PERMALINK } from "../../../src/content/permalink.ts";
 import { ENGINE_ASSET_DIR, SITE_BIBLIOGRAPHY } from "../load-content.ts";
 import { parseFrontMatterFile } from "../front-matter-file.ts";
 import { mapJekyllConfig, type BlogPageSettings } from "./config-map.ts";
@@ -141,12 +142,24 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
   }
 
   const planned: Planned[] = [];
+  // Without _config.yml there is nothing to map, and nothing to locate notes in: the engine's defaults,
+  // whose permalink is al-folio's (what a folder of al-folio posts expects), one note on the folder.
   const config = mapJekyllConfig(configText ?? "", display(configFile), await blogPageSettings(source));
+  if (configText === null) {
+    // Keep only what the blog page said (its per_page), not Jekyll's `date` permalink nor a "no url" note.
+    config.site = Object.fromEntries(Object.entries(config.site).filter(([k]) => k === "per_page"));
+    config.notes = [];
+    config.mapped = config.mapped.filter((m) => !m.includes("permalink"));
+    leftOut(
+      source,
+      `no _config.yml: site.yml holds the engine's defaults, and posts are served at al-folio's ${DEFAULT_PERMALINK} (a Jekyll site without _config.yml used /:categories/:year/:month/:day/:title.html)`,
+      "edit site.yml: title, url, author; add `permalink: date` to keep a plain Jekyll site's URLs",
+    );
+  }
   notes.push(...config.notes);
   if (notes.some((n) => n.severity === "error")) return report;
   report.mapped = config.mapped;
   report.ignoredEmpty = config.ignoredEmpty;
-  if (configText === null) leftOut(configFile, "no _config.yml: site.yml holds the engine's defaults", "edit site.yml: title, url, author");
   planned.push({ to: "site.yml", text: `# Imported from ${display(configFile)} by npm run import; see README "Content" for the keys.\n${stringify(config.site)}` });
 
   // `_config.yml` defaults go into each covered file's front matter first, so a default `layout:` is adapted too.
