@@ -5,7 +5,7 @@
  * written). One-post edit: one sentence of the newest post changed on disk,
  * then the same build (build cache warm) and publish. Timed in this process
  * (`runBuild`, what `npm run build` runs after tsx starts), and through the
- * CLI as a whole fresh process (`npx tsx scripts/build.ts`), median of three.
+ * CLI as a whole fresh process (`npm run build`, npm's start-up included), median of three.
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
@@ -94,11 +94,11 @@ try {
   for (let n = 2; n <= 4; n++) {
     await editNewest(content, newest, n);
     const t = performance.now();
-    const out = execFileSync("npx", ["tsx", "scripts/build.ts", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
+    const out = execFileSync("npm", ["run", "-s", "build", "--", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
     cli.push({ ms: performance.now() - t, keys: Number(/(\d+) keys written/.exec(out)?.[1] ?? NaN) });
   }
   const cliEdit = cli.sort((a, b) => a.ms - b.ms)[1]!;
-  rows.push({ metric: "one-post edit through `npm run build` (whole process, tsx start-up included; median of 3 processes)", value: `${s(cliEdit.ms)}, ${cliEdit.keys} keys written (all 3: ${cli.map((c) => s(c.ms)).join(", ")})`, target: "≤ 1 s, ≤ 30 keys", ok: cliEdit.ms <= 1000 && cliEdit.keys <= 30 });
+  rows.push({ metric: "one-post edit through `npm run build` (whole process, npm and tsx start-up included; median of 3 processes)", value: `${s(cliEdit.ms)}, ${cliEdit.keys} keys written (all 3: ${cli.map((c) => s(c.ms)).join(", ")})`, target: "≤ 1 s, ≤ 30 keys", ok: cliEdit.ms <= 1000 && cliEdit.keys <= 30 });
 
   // The showcase.
   const showcase = join(work, "showcase");
