@@ -9,7 +9,7 @@
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { runBuild, type BuildCliOptions } from "../scripts/lib/run-build.ts";
@@ -23,6 +23,8 @@ process.env["WRANGLER_SEND_METRICS"] = "false";
 const rows: Row[] = [];
 const work = await mkdtemp(join(tmpdir(), "edgefolio-bench-publish-"));
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+// The machine is shared: say how loaded it was, so a figure is read against it.
+const loadAtStart = loadavg()[0]!;
 
 async function timedBuild(content: string, state: string, extra: Partial<BuildCliOptions> = {}): Promise<{ ms: number; report: PublishReport }> {
   let report: PublishReport | undefined;
@@ -115,6 +117,8 @@ try {
 } finally {
   await rm(work, { recursive: true, force: true });
 }
+
+rows.push({ metric: "load average (1 minute) at the start / end of this run, 2 cores", value: `${loadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}` });
 
 await writeSection(
   "publish",
