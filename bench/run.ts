@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 
 /** Benchmark scripts in bench/, run in this order. */
-const BENCHMARKS = ["build", "requests", "render", "site-pages", "liquid", "math", "citations", "publish", "dev"];
+const BENCHMARKS = ["build", "requests", "render", "site-pages", "liquid", "math", "citations", "publish", "packs", "dev"];
 
 const only = process.argv.slice(2);
 for (const name of BENCHMARKS.filter((b) => only.length === 0 || only.includes(b))) {

@@ -146,7 +146,7 @@ async function buildAndPublish(opts: BuildCliOptions, localKv: Promise<LocalKv> 
   }
   const { bundle } = result;
   const rendered = cache ? `; ${cache.stats.misses} rendered, ${cache.stats.hits} unchanged from the build cache` : "";
-  const summary = `${result.published.length} posts, ${bundle.blobs.length} pages${rendered}`;
+  const summary = `${result.published.length} posts, ${bundle.pages} pages${rendered}`;
   if (opts.dryRun) {
     console.log(`dry run: version ${bundle.manifest.version} (${summary}) builds and renders; nothing published`);
     return 0;

@@ -15,6 +15,7 @@
 import { LIVE_KEY, blobKey, manifestKey, routeShardKey } from "./keys.ts";
 import type { Live, Manifest, RouteEntry, RouteShard } from "./types.ts";
 import { isLive, isManifest, isPageData, isRouteEntry, isShard } from "./validate.ts";
+import { packSlice } from "./pack.ts";
 
 /** KV holds something the build did not write (or lost something it did). */
 export class StoreFault extends Error {
@@ -49,8 +50,15 @@ export class ContentStore {
 
   /** The parsed value at `key`, null when absent; a StoreFault when it does not parse. */
   private async getJson(key: string): Promise<unknown> {
+    return this.parse(key, await this.getText(key));
+  }
+
+  private async getText(key: string): Promise<string | null> {
     this.reads++;
-    const text = await this.kv.get(key, "text");
+    return this.kv.get(key, "text");
+  }
+
+  private parse(key: string, text: string | null): unknown {
     if (text === null) return null;
     try {
       return JSON.parse(text) as unknown;
@@ -109,8 +117,13 @@ export class ContentStore {
     const entry = (shard as RouteShard)[path];
     if (!isRouteEntry(entry)) throw this.fault(`${key} has a damaged entry for ${path}`);
     if (entry.kind === "redirect") return { entry, from: manifest };
-    const data = await this.getJson(blobKey(entry.blob));
-    if (data === null || !isPageData(entry.kind, data)) throw this.fault(`${blobKey(entry.blob)} (${path}) is missing or damaged`);
+    const blob = blobKey(entry.blob);
+    const text = await this.getText(blob);
+    // A packed page: only its slice is parsed, never the whole pack.
+    const page = text !== null && entry.at ? packSlice(text, entry.at) : text;
+    if (page === null) throw this.fault(`${blob} (${path}) is missing or damaged`);
+    const data = this.parse(blob, page);
+    if (!isPageData(entry.kind, data)) throw this.fault(`${blob} (${path}) is missing or damaged`);
     return { entry, data, from: manifest };
   }
 }

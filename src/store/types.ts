@@ -48,8 +48,12 @@ export type PageKind = "post" | "list" | "home";
 export type DocumentKind = "rss" | "atom" | "json-feed" | "sitemap" | "robots";
 export type RouteKind = PageKind | DocumentKind;
 
+/**
+ * A route: a page in blob `blob/<blob>`, whole, or (`at`) the slice
+ * [start, start + length) of that pack's text (UTF-16 units; see pack.ts); or a redirect.
+ */
 export type RouteEntry =
-  | { kind: RouteKind; blob: string }
+  | { kind: RouteKind; blob: string; at?: readonly [start: number, length: number] }
   | { kind: "redirect"; to: string };
 
 export type RouteShard = Record<string, RouteEntry>;

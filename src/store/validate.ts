@@ -39,7 +39,10 @@ const REDIRECT_TARGET = /^(?:\/(?!\/)|https?:\/\/)[^\u0000-\u0020\u007f]*$/;
 export function isRouteEntry(v: unknown): v is RouteEntry {
   if (!isObj(v) || !isStr(v["kind"])) return false;
   if (v["kind"] === "redirect") return isStr(v["to"]) && REDIRECT_TARGET.test(v["to"]);
-  return isStr(v["blob"]) && /^[0-9a-f]{8,64}$/.test(v["blob"]);
+  if (!isStr(v["blob"]) || !/^[0-9a-f]{8,64}$/.test(v["blob"])) return false;
+  // A packed page's slot (pack.ts); absent for a blob of its own and in versions before packs.
+  const at = v["at"];
+  return at === undefined || (Array.isArray(at) && at.length === 2 && Number.isSafeInteger(at[0]) && Number.isSafeInteger(at[1]) && (at[0] as number) >= 1 && (at[1] as number) >= 1);
 }
 
 /** Page data of a route's kind, as its view reads it. */

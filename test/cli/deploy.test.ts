@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fixtureSite, runCli } from "./cli-helpers.ts";
 import type { KvEntry } from "../../src/store/bundle.ts";
 import { parseManifest } from "../../scripts/lib/publish.ts";
+import type { RouteShard } from "../../src/store/types.ts";
 
 let dir: string;
 beforeAll(async () => {
@@ -32,7 +33,11 @@ it("writes the KV bulk files and the static files, and prints the counts", async
   expect(new Set(keys.map((e) => e.key)).size).toBe(keys.length);
   const live = parseManifest(chunks.at(-1)![0]!.value)!;
   for (const hash of live.shards) expect(keys.some((e) => e.key === `shard/${hash}`)).toBe(true);
-  expect(keys.filter((e) => e.key.startsWith("blob/")).length).toBeGreaterThan(5);
+  // And the blob (a pack, or a big page's own) of every route those shards hold.
+  const uploaded = new Set(keys.map((e) => e.key));
+  const routes = live.shards.flatMap((hash) => Object.values(JSON.parse(keys.find((e) => e.key === `shard/${hash}`)!.value) as RouteShard));
+  expect(routes.length).toBeGreaterThan(20);
+  for (const route of routes) if (route.kind !== "redirect") expect(uploaded.has(`blob/${route.blob}`)).toBe(true);
   expect(chunks.every((c) => c.length <= 10_000)).toBe(true);
   // The static files wrangler deploy would upload.
   expect(await readdir(join(out, "public", "assets", "img"))).toContain("dot.png");

@@ -10,23 +10,22 @@ import { describe, expect, it } from "vitest";
 import { env } from "cloudflare:test";
 import { builtSite, get, kvReads } from "../support/worker.ts";
 import { bindingTarget, publish } from "../../scripts/lib/publish.ts";
-import { makeBundle, type Bundle, type SitePage } from "../../src/store/bundle.ts";
+import { DEFAULT_PACKING, bundleSitePages, makeBundle, type Bundle } from "../../src/store/bundle.ts";
 import { LIVE_KEY, blobKey, routeShardKey } from "../../src/store/keys.ts";
 import type { RouteShard } from "../../src/store/types.ts";
 
 const POST = "/blog/2024/first-post/";
 
+/**
+ * Packs of a few hundred bytes: the sites here (8 to 32 KB of pages) would fit
+ * one pack of the default size, and these tests damage one pack while others stay sound.
+ */
+const SMALL_PACKS = { ...DEFAULT_PACKING, bytes: 256 };
+
 /** `bundle` as a distinct version (its own site title), so tests share no versions or cached pages. */
 async function retitled(bundle: Bundle, title: string): Promise<Bundle> {
-  const data = new Map(bundle.blobs.map((b) => [b.key, JSON.parse(b.value) as unknown]));
-  const pages = new Map<string, SitePage>();
-  for (const entry of bundle.shards) {
-    for (const [path, route] of Object.entries(JSON.parse(entry.value) as RouteShard)) {
-      pages.set(path, route.kind === "redirect" ? route : { kind: route.kind, data: data.get(blobKey(route.blob)) });
-    }
-  }
   const { builtAt, site, stylesheet, posts } = bundle.manifest;
-  return makeBundle(pages, { builtAt, site: { ...site, title }, stylesheet, posts });
+  return makeBundle(bundleSitePages(bundle), { builtAt, site: { ...site, title }, stylesheet, posts }, undefined, undefined, SMALL_PACKS);
 }
 
 /** Publish "A <name>" (basic) then "B <name>" (republished): B is live, A kept. */
@@ -40,7 +39,7 @@ async function twoVersions(name: string): Promise<{ a: Bundle; b: Bundle }> {
   return { a, b };
 }
 
-/** The blob key `bundle` stores `path` under. */
+/** The blob key `bundle` stores `path` under (its pack's, for a packed page). */
 function blobOf(bundle: Bundle, path: string): string {
   const key = routeShardKey(bundle.manifest, path);
   const shard = JSON.parse(bundle.shards.find((e) => e.key === key)!.value) as RouteShard;
@@ -64,9 +63,12 @@ async function expectNotCached(res: Response, what: string): Promise<void> {
   expect(res.headers.get("etag"), what).toBeNull();
 }
 
-describe("a damaged page blob", () => {
+describe("a damaged page blob or pack", () => {
   it("deleted: the page comes from the newest kept version that has it, uncached", async () => {
     const { b } = await twoVersions("deleted");
+    // Packed (a slot in a JSON array), and not with the home page.
+    expect(b.blobs.find((e) => e.key === blobOf(b, POST))!.value).toMatch(/^\[\{"post":/);
+    expect(blobOf(b, "/")).not.toBe(blobOf(b, POST));
     await env.CONTENT.delete(blobOf(b, POST));
     for (let i = 0; i < 2; i++) {
       const res = await get(POST);
@@ -93,6 +95,16 @@ describe("a damaged page blob", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("The oldest post.");
     await expectNotCached(res, "truncated");
+  });
+
+  it("another pack's text at the key (the slots no longer line up): the same", async () => {
+    const { a, b } = await twoVersions("moved");
+    const other = a.blobs.find((e) => e.key !== blobOf(b, POST) && e.value.startsWith("["))!;
+    await env.CONTENT.put(blobOf(b, POST), other.value);
+    const res = await get(POST);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("The oldest post.");
+    await expectNotCached(res, "moved");
   });
 
   it("valid JSON of the wrong shape is a fault too, not a page of undefined", async () => {
@@ -188,4 +200,23 @@ describe("a damaged pointer", () => {
       expect(await notFound.text()).not.toMatch(/undefined|\.ts:\d+/);
     });
   }
+});
+
+// Last: the version it publishes stays stored, and a pointer rebuilt from stored manifests would find it.
+describe("an earlier version from before packs", () => {
+  it("answers for a damaged pack of the live version (a blob per page, no slots)", async () => {
+    const { builtAt, site, stylesheet, posts } = builtSite("basic").manifest;
+    const old = await makeBundle(bundleSitePages(builtSite("basic")), { builtAt, site: { ...site, title: "A unpacked" }, stylesheet, posts }, undefined, undefined, { pageMax: 0, bytes: 0 });
+    const b = await retitled(builtSite("republished"), "B unpacked");
+    await env.CONTENT.delete(LIVE_KEY);
+    await publish(bindingTarget(env.CONTENT), old);
+    await publish(bindingTarget(env.CONTENT), b);
+    expect(JSON.parse(old.blobs.find((e) => e.key === blobOf(old, POST))!.value)).toHaveProperty("post");
+    await env.CONTENT.delete(blobOf(b, POST));
+    const res = await get(POST);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("The oldest post.");
+    expect(page).toContain("<title>First post | A unpacked</title>");
+  });
 });

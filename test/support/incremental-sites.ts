@@ -4,7 +4,7 @@
  * worker tests publish one over the other into real KV and count the keys
  * written. Shared names and shapes live here; the setup is incremental-sites-setup.ts.
  */
-import type { Bundle } from "../../src/store/bundle.ts";
+import { bundleSitePages, makeBundle, manifestBase, type Bundle, type SitePage } from "../../src/store/bundle.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,8 +17,13 @@ export interface IncrementalSites {
   base: Bundle;
   /** One sentence of the newest post's body changed (the post is in every feed). */
   bodyEdit: Bundle;
-  /** The newest post's title changed (it shows in lists, neighbours, related posts, feeds). */
-  titleEdit: Bundle;
+  /**
+   * The newest post's title changed (it shows in lists, neighbours, related posts, feeds), as
+   * the pages it changes: `patchedBundle(base, titleEdit)` is the bundle the build made (the
+   * setup checks it). Packs put most of its pages in new blobs, and the whole bundle would take
+   * the test runtime's provided context over its message size.
+   */
+  titleEdit: PagePatch;
   /** Path of the edited post. */
   editedPath: string;
   /** The sentence the body edit adds. */
@@ -37,3 +42,27 @@ export interface IncrementalSites {
 }
 
 export const INCREMENTAL_POSTS = 1_000;
+
+/** Pages a build changed from another one's: new or changed pages, and paths gone. */
+export interface PagePatch {
+  changed: [string, SitePage][];
+  removed: string[];
+}
+
+/** The pages by which `next` differs from `base` (both made by makeBundle with the same manifest base). */
+export function pagePatch(base: Bundle, next: Bundle): PagePatch {
+  const before = bundleSitePages(base);
+  const after = bundleSitePages(next);
+  return {
+    changed: [...after].filter(([path, page]) => JSON.stringify(before.get(path)) !== JSON.stringify(page)),
+    removed: [...before.keys()].filter((path) => !after.has(path)),
+  };
+}
+
+/** `base` with `patch` applied, made again by makeBundle (in the worker: WebCrypto hashes, the same keys). */
+export function patchedBundle(base: Bundle, patch: PagePatch): Promise<Bundle> {
+  const pages = bundleSitePages(base);
+  for (const path of patch.removed) pages.delete(path);
+  for (const [path, page] of patch.changed) pages.set(path, page);
+  return makeBundle(pages, manifestBase(base.manifest));
+}

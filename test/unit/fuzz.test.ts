@@ -9,13 +9,13 @@
  */
 import { describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/lib/build-site.ts";
-import { blobKey, routeShardKey } from "../../src/store/keys.ts";
+import { routeShardKey } from "../../src/store/keys.ts";
 import type { Live, RouteShard } from "../../src/store/types.ts";
 import { pageFrame } from "../../src/routes/page-views.ts";
 import { layout } from "../../src/views/layout.ts";
 import { fuzzBases, fuzzCase, type FuzzCase } from "../support/fuzz/mutate.ts";
 import { pageProblems } from "../support/fuzz/page-checks.ts";
-import type { Bundle } from "../../src/store/bundle.ts";
+import { bundlePageJson, type Bundle } from "../../src/store/bundle.ts";
 
 const ITERATIONS = Number(process.env["FUZZ_ITERATIONS"] ?? 400);
 const SECONDS = Number(process.env["FUZZ_SECONDS"] ?? 30);
@@ -32,7 +32,7 @@ export function renderPost(bundle: Bundle, path: string): string | null {
   const shard = JSON.parse(bundle.shards.find((e) => e.key === key)!.value) as RouteShard;
   const entry = shard[path];
   if (!entry || entry.kind !== "post") return null;
-  const data = JSON.parse(bundle.blobs.find((b) => b.key === blobKey(entry.blob))!.value) as unknown;
+  const data = JSON.parse(bundlePageJson(bundle, path)!) as unknown;
   const live: Live = { ...bundle.manifest, previous: [] };
   return layout(live, pageFrame("post", data, live, path)).toString();
 }
