@@ -217,6 +217,8 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
   for (const p of doc.problems) {
     // Unreadable YAML: which .bib the post meant is unknown, so its keys cannot be judged.
     if (!data && p.message.startsWith("unknown citation key")) continue;
+    // A named .bib that is not there is one error already; every key it would have had is not another.
+    if (bibName && !parsedBib && p.message.startsWith("unknown citation key")) continue;
     // Body lines count from the body's first line; the file's from its first.
     problems.push({ file, ...p, line: p.line > 0 ? p.line + split.bodyLine - 1 : split.bodyLine });
   }

@@ -32,6 +32,11 @@ describe("one pass", () => {
     expect(found.some((e) => e.includes("citation"))).toBe(false);
   });
 
+  it("a bibliography that is not there is one error, not one more per key it would have had", async () => {
+    const found = await errors({ "2024-01-04-w.md": "---\ntitle: W\nbibliography: nope.bib\n---\nText<d-cite key=\"known\"></d-cite> and<d-cite key=\"other\"></d-cite>.\n" });
+    expect(found).toEqual([expect.stringMatching(/^content\/posts\/2024-01-04-w\.md:3:\d+: error: bibliography `nope\.bib` not found/)]);
+  });
+
   it("a post whose front matter is fine still publishes nothing when its body fails", async () => {
     const result = await buildSite(site({ "2024-01-03-z.md": "---\ntitle: Z\n---\n<d-cite key=\"nobody\"></d-cite>\n" }));
     expect(result.bundle).toBeNull();
