@@ -7,6 +7,7 @@
 import { Context, Tokenizer, analyzeSync, LiquidError, toValueSync, type Liquid, type Template, type Emitter } from "liquidjs";
 import { placeholder, type Fragments } from "../markdown/fragments.ts";
 import { attachState, createEngine, liquidText, states } from "./engine.ts";
+import { similarKeys } from "../markdown/locate-citations.ts";
 import type { LiquidContext, LiquidProblem, ScholarTags } from "./types.ts";
 import { escapePlaceholders } from "../escape/index.ts";
 
@@ -198,6 +199,14 @@ function liquidProblems(err: unknown, source: string): LiquidProblem[] {
     if (unknown) {
       return { offset, severity: "error" as const, message: `unknown Liquid tag \`${unknown[1]}\``, hint: "see the tags edgefolio supports in README.md; wrap literal {% … %} text in {% raw %}…{% endraw %}" };
     }
+    const filter = /^undefined filter: (.+)$/.exec(base);
+    if (filter) {
+      const near = similarKeys(filter[1]!, engine ? Object.keys(engine.filters) : []);
+      return { offset, severity: "error" as const, message: `unknown Liquid filter \`${filter[1]}\``, hint: near.length ? `did you mean ${near.map((f) => `\`${f}\``).join(" or ")}?` : "Liquid's standard filters and Jekyll's are known (README.md, \"Liquid\")" };
+    }
+    // liquidjs quotes the rest of the text, line ends written as `\n`: the tag's first line is enough.
+    const output = /^output "([\s\S]*)" not closed$/.exec(base);
+    if (output) return { offset, severity: "error" as const, message: `\`${output[1]!.split(/\\n|\n/)[0]!.trimEnd().slice(0, 60)}\` is never closed`, hint: "close it with }}, or wrap literal {{ … }} text in {% raw %}…{% endraw %}" };
     const unclosed = /^tag "?(\{%[\s\S]*?)"? not closed$/.exec(base);
     if (unclosed) return { offset, severity: "error" as const, message: `\`${unclosed[1]!.slice(0, 60)}\` is never closed`, hint: "close the tag, or wrap literal {% … %} text in {% raw %}…{% endraw %}" };
     const ours = /^(.*is never closed): (.*)$/.exec(base);
