@@ -10,7 +10,7 @@
  * - existence of every reused key, by listing the prefixes (cheap: 1,000 keys a call);
  * - content, by reading values back and comparing them with what this build
  *   made (equal text ⇔ equal content hash): a random sample per publish
- *   (`sampleSize`, default 128), or every reused key with `verify: "all"`, which
+ *   (`sampleSize`, default 128 keys, and `sampleBytes`, 1 Mi units), or every reused key with `verify: "all"`, which
  *   is also the default when the build is already live (a rebuild of unchanged
  *   content then costs reads, no writes, and repairs anything damaged).
  *   Sampled because a whole check reads the whole site on every edit: ~13,000
@@ -40,6 +40,8 @@ export interface PublishOptions {
   verify?: "sample" | "all";
   /** Reused keys checked in "sample" mode. */
   sampleSize?: number;
+  /** At most this much of their values (UTF-16 units) in a sample, at least one key: default DEFAULT_SAMPLE_BYTES. */
+  sampleBytes?: number;
   /** Source of randomness for the sample, in [0, 1). Default Math.random. */
   random?: () => number;
 }
@@ -67,6 +69,12 @@ export interface PublishReport {
 /** How many earlier versions the pointer remembers for rollback. */
 export const KEEP_VERSIONS = 5;
 export const DEFAULT_SAMPLE = 128;
+/**
+ * A sample's values in all, at most: packs (src/store/pack.ts) hold ~10 pages in ~64 KB, so 128 of
+ * them read 8 MB back on every one-post edit (0.5–1 s locally); 1 Mi units is ~16 packs, as many
+ * pages as 128 single-page blobs held.
+ */
+export const DEFAULT_SAMPLE_BYTES = 1 << 20;
 
 export class PublishError extends Error {}
 
@@ -125,6 +133,19 @@ function sample<T>(items: readonly T[], size: number, random: () => number): T[]
   return copy.slice(0, size);
 }
 
+/** A uniform sample of `entries` (see sample) cut where its values pass `bytes` in all, keeping at least one. */
+function sampleEntries(entries: readonly KvEntry[], size: number, bytes: number, random: () => number): KvEntry[] {
+  const picked = sample(entries, size, random);
+  let total = 0;
+  const kept: KvEntry[] = [];
+  for (const e of picked) {
+    total += e.value.length;
+    if (kept.length > 0 && total > bytes) break;
+    kept.push(e);
+  }
+  return kept;
+}
+
 /** Entries whose stored value differs from `entries` (missing or damaged). */
 async function differing(target: KvTarget, entries: readonly KvEntry[]): Promise<KvEntry[]> {
   const stored = await getMany(target, entries.map((e) => e.key));
@@ -144,7 +165,9 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
   const fresh = objects.filter((e) => !existing.has(e.key));
   const reused = objects.filter((e) => existing.has(e.key));
   // 2. Check what is reused; damaged keys are written again with the rest.
-  const checked = mode === "all" ? reused : sample(reused, options.sampleSize ?? DEFAULT_SAMPLE, random);
+  const sampleSize = options.sampleSize ?? DEFAULT_SAMPLE;
+  const sampleBytes = options.sampleBytes ?? DEFAULT_SAMPLE_BYTES;
+  const checked = mode === "all" ? reused : sampleEntries(reused, sampleSize, sampleBytes, random);
   const repaired = await differing(target, checked);
   const toWrite = [...fresh, ...repaired];
   await target.putMany(toWrite);
@@ -162,7 +185,6 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
   // 4. Verify: every key of the version exists; what was written reads back as written
   //    (all shards and version keys, and the blobs in the same measure as the check above).
   const writtenBlobs = toWrite.filter((e) => e.key.startsWith(BLOB_PREFIX));
-  const sampleSize = options.sampleSize ?? DEFAULT_SAMPLE;
   // Reused keys were listed before; written ones are read back below, or, when only a sample
   // of them is, listed again so that none is missing.
   let stored = new Set([...existing, ...toWrite.map((e) => e.key)]);
@@ -174,7 +196,7 @@ export async function publish(target: KvTarget, bundle: Bundle, options: Publish
   const readBack = [
     ...versionWrites,
     ...toWrite.filter((e) => e.key.startsWith(SHARD_PREFIX)),
-    ...(mode === "all" ? writtenBlobs : sample(writtenBlobs, sampleSize, random)),
+    ...(mode === "all" ? writtenBlobs : sampleEntries(writtenBlobs, sampleSize, sampleBytes, random)),
   ];
   const wrong = await differing(target, readBack);
   if (wrong.length) throw new PublishError(`verification failed: ${wrong[0]!.key} did not read back as written`);

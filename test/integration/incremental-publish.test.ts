@@ -136,9 +136,20 @@ describe("what a publish reuses is checked", () => {
     const victim = base.blobs.find((b) => kept.has(b.key))!;
     await env.CONTENT.put(victim.key, "{}");
     // A sample as large as the site: the damaged shard is in it.
-    const report = await publish(target(), bodyEdit, { sampleSize: 10_000 });
+    const report = await publish(target(), bodyEdit, { sampleSize: 10_000, sampleBytes: Infinity });
     expect(report.repaired).toEqual([victim.key]);
     expect(await env.CONTENT.get(victim.key)).toBe(victim.value);
+  });
+
+  it("the sample is bounded by the size of its values too, and checks at least one key", async () => {
+    await clearKv();
+    await publish(target(), base);
+    const reused = bodyEdit.blobs.filter((b) => base.blobs.some((o) => o.key === b.key)).length + bodyEdit.shards.filter((sh) => base.shards.some((o) => o.key === sh.key)).length;
+    expect(reused).toBeGreaterThan(2);
+    expect((await publish(target(), bodyEdit, { sampleSize: 10_000, sampleBytes: 1 })).verified).toBe(1);
+    await clearKv();
+    await publish(target(), base);
+    expect((await publish(target(), bodyEdit, { sampleSize: 10_000, sampleBytes: Infinity })).verified).toBe(reused);
   });
 
   it("a deleted blob is found by listing, whatever the sample", async () => {
