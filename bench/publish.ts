@@ -4,8 +4,8 @@
  * Full publish: empty KV, no build cache (every post rendered, every key
  * written). One-post edit: one sentence of the newest post changed on disk,
  * then the same build (build cache warm) and publish. Timed in this process
- * (`runBuild`, what `npm run build` runs after tsx starts), and once through
- * the CLI as a whole process (`npx tsx scripts/build.ts`).
+ * (`runBuild`, what `npm run build` runs after tsx starts), and through the
+ * CLI as a whole fresh process (`npm run build`, npm's start-up included), median of three.
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
@@ -106,12 +106,16 @@ try {
   await editNewest(content, newest, 1);
   const edit = await timedBuild(content, state);
   rows.push({ metric: "one-post edit (newest post, in every feed), build cache warm", value: `${s(edit.ms)}, ${edit.report.written} keys written (${edit.report.verified} reused keys checked)`, target: "≤ 1 s, ≤ 30 keys", ok: edit.ms <= 1000 && edit.report.written <= 30 });
-  await editNewest(content, newest, 2);
-  const t = performance.now();
-  const out = execFileSync("npx", ["tsx", "scripts/build.ts", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
-  const cliMs = performance.now() - t;
-  const keys = /(\d+) keys written/.exec(out)?.[1] ?? "?";
-  rows.push({ metric: "one-post edit through `npm run build` (whole process, tsx start-up included)", value: `${s(cliMs)}, ${keys} keys written` });
+  // A fresh process per edit, as an author runs it: the median of three (one process is at the mercy of the machine's load).
+  const cli: { ms: number; keys: number }[] = [];
+  for (let n = 2; n <= 4; n++) {
+    await editNewest(content, newest, n);
+    const t = performance.now();
+    const out = execFileSync("npm", ["run", "-s", "build", "--", "--content", content, "--persist-to", state, "--public-dir", join(state, "public")], { encoding: "utf8" });
+    cli.push({ ms: performance.now() - t, keys: Number(/(\d+) keys written/.exec(out)?.[1] ?? NaN) });
+  }
+  const cliEdit = cli.sort((a, b) => a.ms - b.ms)[1]!;
+  rows.push({ metric: "one-post edit through `npm run build` (whole process, npm and tsx start-up included; median of 3 processes)", value: `${s(cliEdit.ms)}, ${cliEdit.keys} keys written (all 3: ${cli.map((c) => s(c.ms)).join(", ")})`, target: "≤ 1 s, ≤ 30 keys", ok: cliEdit.ms <= 1000 && cliEdit.keys <= 30 });
 
   // The showcase.
   const showcase = join(work, "showcase");
@@ -132,6 +136,6 @@ try {
 await writeSection(
   "publish",
   "Publish: full and incremental, local KV",
-  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through our Miniflare worker that takes batches of puts (scripts/lib/kv-local.ts), stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm. Times on a 2-core machine shared with other jobs vary ±50 % run to run. The floor of a full publish's writes: Miniflare's KV storage (what `wrangler dev` reads) writes one blob file and one fsynced SQLite commit per key, one key at a time (strace; on tmpfs the same puts take a fifth of the time), so the keys cost that many disk syncs whatever the client batches: small pages are therefore packed, about 64 KB of one route shard's pages to a key (see \"Packs\"), 1.4 thousand keys for 10,000 posts where one per page made 13,093.",
+  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through our Miniflare worker that takes batches of puts (scripts/lib/kv-local.ts), stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm; in this process (module caches warm) and as a fresh `npm run build` process. Where a fresh edit process's time goes (timestamps, load ~5 on the 2 cores, 4.7 s in all): node, tsx and imports 0.9 s; stat of 10,000 posts and the rest of the content 0.8 s; the build cache's 32 shard files 0.7 s; the edited post 0.3 s; site pages 0.7 s; page JSON and hashes 0.5 s; publish (listing 13,000 keys, sampled checks, cleanup) 0.75 s. Before the edit helper's changes the same process also imported wrangler (1-3 s, for wrangler.toml's namespace id), KaTeX, highlight.js and citation-js, hashed the client libraries, compared them byte for byte with public/, and rewrote the 58 MB cache file. Times on a 2-core machine shared with other jobs vary ±50 % run to run. The floor of a full publish's writes: Miniflare's KV storage (what `wrangler dev` reads) writes one blob file and one fsynced SQLite commit per key, one key at a time (strace; on tmpfs the same puts take a fifth of the time), so the keys cost that many disk syncs whatever the client batches: small pages are therefore packed, about 64 KB of one route shard's pages to a key (see \"Packs\"), 1.4 thousand keys for 10,000 posts where one per page made 13,093.",
   rows,
 );

@@ -1,6 +1,6 @@
 /** Read a content folder (al-folio layout, see README) into a ContentSource. */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import type { FileStamps } from "./file-stamps.ts";
 import { join, relative, sep } from "node:path";
 import { createHash } from "node:crypto";
@@ -93,19 +93,18 @@ function postFile(file: string, hash: string, read: () => string): SourceFile {
 }
 
 /** Each post file under `postPaths`, read now unless its stamp is unchanged (see LoadOptions.stamps). */
-async function loadPosts(postPaths: readonly string[], display: (abs: string) => string, { stamps, readPost = readUtf8 }: LoadOptions): Promise<SourceFile[]> {
+function loadPosts(postPaths: readonly string[], display: (abs: string) => string, { stamps, readPost = readUtf8 }: LoadOptions): SourceFile[] {
   stamps?.beginLoad();
-  return Promise.all(
-    postPaths.map(async (abs) => {
-      const at = Date.now();
-      const { size, mtimeMs } = await stat(abs);
-      const known = stamps?.known(abs, size, mtimeMs);
-      if (known !== undefined) return postFile(display(abs), known, () => readPost(abs));
-      const text = readPost(abs);
-      const hash = stamps ? stamps.record(abs, size, mtimeMs, text, at) : createHash("sha256").update(text).digest("hex");
-      return postFile(display(abs), hash, () => text);
-    }),
-  );
+  // Synchronous stats: 10,000 of them queued on libuv's thread pool as promises take 3–5× longer.
+  return postPaths.map((abs) => {
+    const at = Date.now();
+    const { size, mtimeMs } = statSync(abs);
+    const known = stamps?.known(abs, size, mtimeMs);
+    if (known !== undefined) return postFile(display(abs), known, () => readPost(abs));
+    const text = readPost(abs);
+    const hash = stamps ? stamps.record(abs, size, mtimeMs, text, at) : createHash("sha256").update(text).digest("hex");
+    return postFile(display(abs), hash, () => text);
+  });
 }
 
 /** `display` is how paths appear in messages (relative to the working directory). */
@@ -118,7 +117,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   const site: SourceFile | null = await readFile(siteFile, "utf8").then((text) => ({ file: display(siteFile), text }), () => null);
 
   const postPaths = (await walk(join(contentDir, "posts"))).filter((p) => /\.(md|markdown)$/.test(p)).sort();
-  const posts = await loadPosts(postPaths, display, options);
+  const posts = loadPosts(postPaths, display, options);
 
   const assetFiles = new Map<string, string>();
   for (const abs of (await walk(join(contentDir, "assets"))).sort()) assetFiles.set(toPosix(relative(contentDir, abs)), abs);

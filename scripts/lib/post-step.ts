@@ -31,7 +31,7 @@ import { scholarSession, usesScholarTags } from "./scholar.ts";
 import { pageRenderers } from "./render/renderers.ts";
 import { DIAGRAMS, diagramLibraries } from "../../src/content/diagrams.ts";
 import { bodyProblems, bodyText, overBudget } from "./body-checks.ts";
-import { storeDocument, storedForm, type StoredDocument } from "../../src/markdown/stored-document.ts";
+import { storedForm, type StoredDocument } from "../../src/markdown/stored-document.ts";
 
 /** What a post may ask about the rest of the content folder; a cache records the answers. */
 export interface StepLookups {
@@ -163,6 +163,18 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
   if (style?.problem) problems.push(style.problem);
   const siteBib = usesScholarTags(body) ? ctx.readSiteBibliography() : undefined;
   const scholar = usesScholarTags(body) ? scholarSession([parsedBib, siteBib].filter((b) => b !== undefined), style?.id) : undefined;
+  // The entries the page stores, styled, made in the render once the body's citation order is known:
+  // the render then is the stored document (one render of the body, not a second with these entries).
+  let cited: Bibliography | undefined;
+  const citedEntries = (order: readonly string[]): Bibliography => {
+    // Works cited with jekyll-scholar tags too (their Highwire citation tags), besides the body's <d-cite>s.
+    const scholarEntries = scholar ? scholarCitedEntries([parsedBib, siteBib], scholar.cited()) : {};
+    cited =
+      (parsedBib && style && order.length) || Object.keys(scholarEntries).length
+        ? { ...scholarEntries, ...(parsedBib && style ? styledBibliography(parsedBib, order, style.id) : {}) }
+        : undefined;
+    return cited ?? {};
+  };
   let rendered;
   try {
     // Wall time as a first filter: it bounds this thread's CPU time from above and costs
@@ -182,6 +194,7 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
       // Tables filled from a data file read it through the lookups too (recorded by the cache).
       renderers: pageRenderers(lookups.readAsset ? (p: string) => lookups.readAsset!(p) : undefined, meta?.extras ?? data ?? {}),
       ...(bibliography ? { bibliography } : {}),
+      citedEntries,
     });
     // The budget is the worker's render of the stored body; the build's time (Liquid included) bounds it from above.
     if (meta) {
@@ -222,16 +235,9 @@ export function postStep(file: string, text: string, ctx: PostStepContext): Post
   // al-folio's `related_publications: true`: the works the post cites with jekyll-scholar, listed after it.
   const publications = meta.extras["related_publications"] === true ? scholar?.relatedPublications() : undefined;
   if (publications) post.publications = publications;
-  // The page stores only the entries it cites: the worker never reads the .bib.
-  // Works cited with jekyll-scholar tags too (their Highwire citation tags), besides the body's <d-cite>s.
-  const scholarEntries = scholar ? scholarCitedEntries([parsedBib, siteBib], scholar.cited()) : {};
-  const cited =
-    (parsedBib && style && doc.citations.length) || Object.keys(scholarEntries).length
-      ? { ...scholarEntries, ...(parsedBib && style ? styledBibliography(parsedBib, doc.citations, style.id) : {}) }
-      : undefined;
-  // Without entries, the render above had the worker's inputs (body, fragments, footnote style) and,
-  // with the embeds found after it (`zoom`), is the stored document. Cited entries are styled only
-  // now: then the worker's render is made again with them.
-  const stored = bibliography || cited ? storeDocument(post, cited) : storedForm({ ...doc, embeds: [...(post.embeds ?? [])] });
+  // The page stores only the entries it cites (`cited`): the worker never reads the .bib. The render
+  // had the worker's inputs (body, fragments, footnote style, those entries) and, with the embeds
+  // found after it (`zoom`), is the stored document.
+  const stored = storedForm({ ...doc, embeds: [...(post.embeds ?? [])] });
   return { problems, meta, post, doc: stored, ...citedKeys, ...labelsAt, ...(cited ? { cited } : {}) };
 }

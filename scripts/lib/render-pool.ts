@@ -250,14 +250,20 @@ export async function renderOnThreads(jobs: readonly RenderJob[], inputs: StepIn
  */
 export async function warmRenderThreads(count: number): Promise<void> {
   fillPool(count - 1);
-  while (!unavailable && threads.filter((t) => t.ready).length < count - 1) {
-    await new Promise<void>((resolve) => {
-      const told = () => {
-        readyWaiters.delete(told);
-        resolve();
-      };
-      readyWaiters.add(told);
-    });
+  // Threads do not keep the process alive (unref): this timer does, while it waits for them.
+  const hold = setInterval(() => {}, 60_000);
+  try {
+    while (!unavailable && threads.filter((t) => t.ready).length < count - 1) {
+      await new Promise<void>((resolve) => {
+        const told = () => {
+          readyWaiters.delete(told);
+          resolve();
+        };
+        readyWaiters.add(told);
+      });
+    }
+  } finally {
+    clearInterval(hold);
   }
 }
 

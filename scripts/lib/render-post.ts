@@ -10,7 +10,7 @@ import { positionAt } from "../../src/content/error.ts";
 import type { Bibliography } from "../../src/bibliography/types.ts";
 import type { Fragments } from "../../src/markdown/fragments.ts";
 
-export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown">, Pick<RenderOptions, "footnotes" | "renderers"> {
+export interface RenderPostOptions extends Omit<PrepareOptions, "renderMarkdown">, Pick<RenderOptions, "footnotes" | "renderers" | "citedEntries"> {
   bibliography?: Bibliography;
 }
 
@@ -37,7 +37,7 @@ function offsetAt(text: string, line: number, col: number): number {
 const ZOOMABLE = /<img\b[^>]*\sdata-zoomable[\s=>]/i;
 
 export function renderPost(source: string, options: RenderPostOptions = {}): RenderedPost {
-  const { bibliography, footnotes, renderers, ...prepareOptions } = options;
+  const { bibliography, footnotes, renderers, citedEntries, ...prepareOptions } = options;
   const prepared = prepareBody(source, {
     ...prepareOptions,
     // Notebook cells and `markdownify`: our Markdown, at build time, sharing the post's fragments.
@@ -48,7 +48,7 @@ export function renderPost(source: string, options: RenderPostOptions = {}): Ren
   // KaTeX and the highlighter record their HTML in the post's fragments (stored with it).
   // Markdown images are sized from the same recorded lookup as the figure include.
   const sized = renderers && prepareOptions.imageSize ? { ...renderers, imageSize: prepareOptions.imageSize } : renderers;
-  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(sized ? { renderers: sized } : {}), ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}) });
+  const doc = renderMarkdown(prepared.body, { fragments: prepared.fragments, embeds, ...(sized ? { renderers: sized } : {}), ...(footnotes ? { footnotes } : {}), ...(bibliography ? { bibliography } : {}), ...(citedEntries ? { citedEntries } : {}) });
   for (const p of doc.problems) {
     // Problems Markdown finds are in the prepared body: map them back to the author's text.
     const at = p.line > 0 ? prepared.sourceOffset(offsetAt(prepared.body, p.line, p.col)) : 0;

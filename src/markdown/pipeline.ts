@@ -11,7 +11,7 @@
  */
 import { Marked, Parser } from "marked";
 import { assignHeadingIds, headings, type Heading } from "./extensions/headings.ts";
-import { cite, markCitationCopies, numberCitations, type CiteToken } from "./extensions/cite.ts";
+import { attachEntries, cite, markCitationCopies, numberCitations, type CiteToken } from "./extensions/cite.ts";
 import { footnote, numberFootnotes, type FootnoteToken } from "./extensions/footnote.ts";
 import { htmlMarks, splitMarksInHtml } from "./extensions/html-marks.ts";
 import { math, typesetMath } from "./extensions/math.ts";
@@ -44,6 +44,12 @@ export interface RenderOptions {
   cards?: boolean;
   /** kramdown `[^id]` footnotes: listed at the end of the body (default), or joined to the distill footnotes. */
   footnotes?: FootnoteStyle;
+  /**
+   * Build only: the entries the post's page stores (styled), made from the cited keys in number order.
+   * Citations show these, not `bibliography`'s (which still decides which keys are unknown), so the
+   * build's one render is the document the page stores.
+   */
+  citedEntries?: (order: readonly string[]) => Bibliography;
 }
 
 /** A problem in the body; `line` 1 is the body's first line. */
@@ -80,6 +86,7 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): Ren
   problems.push(...applyKramdown(markdown, tokens, source, source, options.footnotes ? { footnotes: options.footnotes } : {}));
   const found = assignHeadingIds(tokens);
   const citations = numberCitations(markdown, tokens, options.bibliography ?? {});
+  if (options.citedEntries) attachEntries(markdown, tokens, options.citedEntries(citations.order));
   const notes = numberFootnotes(markdown, tokens);
   if (options.cards === false) {
     void markdown.walkTokens(tokens, (t) => {

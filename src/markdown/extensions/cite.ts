@@ -87,3 +87,20 @@ export function numberCitations(markdown: Marked, tokens: Token[], bibliography:
   });
   return { order: [...numbers.keys()], unknown: [...unknown] };
 }
+
+/**
+ * Give each citation of `tokens` the entry `entries` has for its key, or none
+ * (shown as unknown), keeping its number: the citations as `numberCitations`
+ * with `entries` as the bibliography attaches them, since numbers depend only
+ * on the keys' order.
+ */
+export function attachEntries(markdown: Marked, tokens: Token[], entries: Bibliography): void {
+  void markdown.walkTokens(tokens, (token) => {
+    if (token.type !== "dCite") return;
+    const t = token as CiteToken;
+    t.refs = t.refs?.map(({ key, n }) => {
+      const entry = Object.hasOwn(entries, key) ? entries[key] : undefined;
+      return { key, n, ...(entry ? { entry } : {}) };
+    });
+  });
+}
