@@ -125,15 +125,18 @@ async function startThread(): Promise<void> {
     }
     onEvent?.(thread, reply);
   });
-  const gone = (): void => {
+  const gone = (err?: Error): void => {
     const at = threads.indexOf(thread);
     if (at < 0) return;
     threads.splice(at, 1);
     port1.close();
+    // A thread that cannot even load (a broken compiled script) would fail the same way every build: stop starting them.
+    if (!thread.ready && err) noThreads(`a render thread failed to load: ${err.message}`);
+    for (const told of readyWaiters) told();
     onEvent?.(thread, { type: "gone" });
   };
   worker.on("error", gone);
-  worker.on("exit", gone);
+  worker.on("exit", () => gone());
   if (!busy) keepAlive(thread, false);
 }
 
@@ -148,16 +151,19 @@ function keepAlive(thread: RenderThread, on: boolean): void {
   }
 }
 
+/** Render threads cannot be started in this process: say so once; builds render in their own thread. */
+function noThreads(reason: string): void {
+  if (!unavailable) console.warn(`warning: render threads unavailable (${reason}): rendering on one thread`);
+  unavailable = reason;
+  for (const told of readyWaiters) told();
+}
+
 /** Start render threads up to `count` (in the background; a failure leaves the build on its own thread). */
 function fillPool(count: number): void {
   for (let n = threads.length + pendingStarts; n < count; n++) {
     pendingStarts++;
     startThread()
-      .catch((err: Error) => {
-        if (!unavailable) console.warn(`warning: render threads unavailable (${err.message}): rendering on one thread`);
-        unavailable = err.message;
-        for (const told of readyWaiters) told();
-      })
+      .catch((err: Error) => noThreads(err.message))
       .finally(() => pendingStarts--);
   }
 }
@@ -253,7 +259,8 @@ export async function warmRenderThreads(count: number): Promise<void> {
   // Threads do not keep the process alive (unref): this timer does, while it waits for them.
   const hold = setInterval(() => {}, 60_000);
   try {
-    while (!unavailable && threads.filter((t) => t.ready).length < count - 1) {
+    // Until enough are ready, or fewer than enough are left (one exited while loading).
+    while (!unavailable && threads.filter((t) => t.ready).length < count - 1 && threads.length + pendingStarts >= count - 1) {
       await new Promise<void>((resolve) => {
         const told = () => {
           readyWaiters.delete(told);
@@ -267,7 +274,8 @@ export async function warmRenderThreads(count: number): Promise<void> {
   }
 }
 
-/** Stop the render threads (tests, benchmarks that compare with one thread). */
+/** Stop the render threads (tests, benchmarks); a build running now finishes on its own thread. */
 export async function closeRenderThreads(): Promise<void> {
-  await Promise.all(threads.splice(0).map((t) => t.worker.terminate()));
+  // Each leaves the pool when it has exited (see `gone`): a build using it renders its chunks here.
+  await Promise.all([...threads].map((t) => t.worker.terminate()));
 }

@@ -119,6 +119,18 @@ describe("render threads", () => {
     expect(texts[1]).toBe(texts[0]);
   }, 60_000);
 
+  it("render here the posts of a render thread that stops in the middle of a build", async () => {
+    await warmRenderThreads(2);
+    const source = generatedSite(400);
+    const one = await buildSite(source, { now: NOW, threads: 1 });
+    const before = renderedOnThreads();
+    // By the time buildSite returns its promise, the thread holds its first two chunks: it is stopped with them.
+    const building = buildSite(source, { now: NOW, threads: 2 });
+    await closeRenderThreads();
+    expect(asText(await building)).toBe(asText(one));
+    expect(renderedOnThreads() - before).toBeLessThan(400);
+  }, 120_000);
+
   it("start no render thread for a small build or a one-post edit", async () => {
     const before = renderThreadsStarted();
     await buildSite(generatedSite(20), { now: NOW });
