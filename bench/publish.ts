@@ -9,7 +9,7 @@
  */
 import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { getPlatformProxy } from "wrangler";
 import { runBuild, type BuildCliOptions } from "../scripts/lib/run-build.ts";
@@ -23,6 +23,8 @@ process.env["WRANGLER_SEND_METRICS"] = "false";
 const rows: Row[] = [];
 const work = await mkdtemp(join(tmpdir(), "edgefolio-bench-publish-"));
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+// The machine is shared: say how loaded it was, so a figure is read against it.
+const loadAtStart = loadavg()[0]!;
 
 async function timedBuild(content: string, state: string, extra: Partial<BuildCliOptions> = {}): Promise<{ ms: number; report: PublishReport }> {
   let report: PublishReport | undefined;
@@ -116,9 +118,11 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
+rows.push({ metric: "load average (1 minute) at the start / end of this run, 2 cores", value: `${loadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)}` });
+
 await writeSection(
   "publish",
   "Publish: full and incremental, local KV",
-  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through our Miniflare worker that takes batches of puts (scripts/lib/kv-local.ts), stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm; in this process (module caches warm) and as a fresh `npm run build` process. Where a fresh edit process's time goes (timestamps, load ~5 on the 2 cores, 4.7 s in all): node, tsx and imports 0.9 s; stat of 10,000 posts and the rest of the content 0.8 s; the build cache's 32 shard files 0.7 s; the edited post 0.3 s; site pages 0.7 s; page JSON and hashes 0.5 s; publish (listing 13,000 keys, sampled checks, cleanup) 0.75 s. Before the edit helper's changes the same process also imported wrangler (1-3 s, for wrangler.toml's namespace id), KaTeX, highlight.js and citation-js, hashed the client libraries, compared them byte for byte with public/, and rewrote the 58 MB cache file. Times on a 2-core machine shared with other jobs vary ±50 % run to run. The floor of a full publish's writes: Miniflare's KV storage (what `wrangler dev` reads) writes one blob file and one fsynced SQLite commit per key, one key at a time (strace; on tmpfs the same puts take a fifth of the time), so 13,093 keys cost that many disk syncs whatever the client batches.",
+  "`npm run bench -- publish`: `runBuild()` (load, validate, render, bundle, publish to local KV through our Miniflare worker that takes batches of puts (scripts/lib/kv-local.ts), stage public/) on the generated posts written to disk, and on a copy of content/. Full: empty KV, `--no-cache`. Edit: one sentence added to the newest post (it is in every feed), build cache warm; in this process (module caches warm) and as a fresh `npm run build` process. Where a fresh edit process's time went in one run with timestamps (load average 6.7 on the 2 cores, 8.2 s in all): node, tsx and imports 1.5 s; stat of 10,000 posts and the rest of the content 0.5 s; the build cache's 32 shard files 1.1 s; the edited post 0.5 s; site pages 0.9 s; bundle (page JSON, hashes, packs) 1.2 s; publish 2.3 s, of which reading back the 128 sampled reused packs 1.1 s. Before the edit helper's changes the same process also imported wrangler (1-3 s, for wrangler.toml's namespace id), KaTeX, highlight.js and citation-js, hashed the client libraries, compared them byte for byte with public/, and rewrote the 58 MB cache file. Times on a 2-core machine shared with other jobs vary ±50 % run to run. The floor of a full publish's writes: Miniflare's KV storage (what `wrangler dev` reads) writes one blob file and one fsynced SQLite commit per key, one key at a time (strace; on tmpfs the same puts take a fifth of the time), so 13,093 keys cost that many disk syncs whatever the client batches.",
   rows,
 );
