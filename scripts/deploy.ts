@@ -10,6 +10,9 @@
  */
 import { parseArgs } from "node:util";
 import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { formatContentError } from "../src/content/error.ts";
+import { namespaceIdProblem } from "./lib/deploy-checks.ts";
 import { runBuild } from "./lib/run-build.ts";
 
 const USAGE = `usage: npm run deploy -- [--content DIR] [--dry-run [DIR]]`;
@@ -30,6 +33,14 @@ if (values.help) {
   process.exit(0);
 }
 const dryRun = values["dry-run"];
+// A real deploy needs a real namespace: checked before anything is built or uploaded.
+if (!dryRun) {
+  const problem = namespaceIdProblem(readFileSync("wrangler.toml", "utf8"));
+  if (problem) {
+    console.error(formatContentError(problem));
+    process.exit(1);
+  }
+}
 runBuild({
   content: values.content,
   remote: true,

@@ -7,19 +7,18 @@
  * reload when the new version is live. A failed build prints its errors here
  * and shows them as an overlay in open pages; the last good version stays live.
  */
-import { spawn } from "node:child_process";
-import { watch } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { ContentError } from "../src/content/error.ts";
 import { DEV_STATUS_KEY, type DevBuild } from "../src/dev/status.ts";
 import { runBuild } from "./lib/run-build.ts";
+import { watchTree } from "./lib/watch-tree.ts";
 import type { BuildCache } from "./lib/build-cache.ts";
 import type { FileStamps } from "./lib/file-stamps.ts";
 import type { BuildMemo } from "./lib/build-site.ts";
 import { openLocalKv } from "./lib/kv-local.ts";
 import { listingCache } from "./lib/kv-listing-cache.ts";
-import { parseServeOptions, wranglerDevArgs, wranglerEnv, type ServeOptions } from "./lib/serve-options.ts";
+import { parseServeOptions, spawnWranglerDev, wranglerDevArgs, type ServeOptions } from "./lib/serve-options.ts";
 
 const parsed = parseServeOptions(process.argv.slice(2));
 if ("error" in parsed) {
@@ -92,11 +91,11 @@ function schedule(): void {
 await build();
 // wrangler dev refuses a missing assets folder (a first build that failed stages nothing).
 await mkdir(options.publicDir ?? "public", { recursive: true });
-const dev = spawn("npx", wranglerDevArgs(options, "src/dev/entry.ts"), { stdio: "inherit", env: wranglerEnv() });
+const dev = spawnWranglerDev(wranglerDevArgs(options, "src/dev/entry.ts"));
 
 // Editors save in bursts (temp file, rename, touch): one build per burst.
 let timer: NodeJS.Timeout | undefined;
-const watcher = watch(contentDir, { recursive: true }, () => {
+const watcher = watchTree(contentDir, () => {
   clearTimeout(timer);
   timer = setTimeout(schedule, 30);
 });
@@ -111,8 +110,5 @@ async function stop(code: number): Promise<never> {
 }
 dev.on("exit", (c) => void stop(c ?? 0));
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.on(sig, () => {
-    dev.kill(sig);
-    void stop(0);
-  });
+  process.on(sig, () => void stop(0));
 }

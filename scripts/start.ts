@@ -6,9 +6,8 @@
  * terminal; the running server picks it up (`npm run dev` does that on save).
  * Other options go to wrangler dev.
  */
-import { spawn } from "node:child_process";
 import { runBuild } from "./lib/run-build.ts";
-import { parseServeOptions, wranglerDevArgs, wranglerEnv } from "./lib/serve-options.ts";
+import { parseServeOptions, spawnWranglerDev, wranglerDevArgs } from "./lib/serve-options.ts";
 
 const options = parseServeOptions(process.argv.slice(2));
 if ("error" in options) {
@@ -22,6 +21,5 @@ const code = await runBuild({
 });
 if (code !== 0) process.exit(code);
 
-const dev = spawn("npx", wranglerDevArgs(options), { stdio: "inherit", env: wranglerEnv() });
+const dev = spawnWranglerDev(wranglerDevArgs(options));
 dev.on("exit", (c) => process.exit(c ?? 0));
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => dev.kill(sig));

@@ -83,6 +83,8 @@ export interface BuildResult {
   site: SiteConfig;
   /** Posts that will be listed (after drafts and future posts are left out). */
   published: PostRecord[];
+  /** What is left out without `drafts`: posts dated after the build's time, and `published: false` posts. */
+  heldBack: { future: PostRecord[]; unpublished: PostRecord[] };
 }
 
 /** Posts whose pictures are compiled (the cached results of a dev session are the same objects every build). */
@@ -162,7 +164,11 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
 
   const now = (options.now ?? new Date()).getTime();
   const published = posts.filter((p) => options.drafts || (p.meta.published && Date.parse(p.meta.date) <= now));
-  if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published };
+  const heldBack = {
+    unpublished: options.drafts ? [] : posts.filter((p) => !p.meta.published),
+    future: options.drafts ? [] : posts.filter((p) => p.meta.published && Date.parse(p.meta.date) > now),
+  };
+  if (problems.some((p) => p.severity === "error")) return { bundle: null, problems, site, published, heldBack };
   // Feeds render the newest posts' bodies again, cached posts' included: their pictures too.
   await prerenderTikz(published.filter((p) => !prerendered.has(p)).map((p) => p.body));
   for (const p of published) prerendered.add(p);
@@ -175,5 +181,5 @@ export async function buildSite(source: ContentSource, options: BuildOptions = {
     posts: published.length,
     ...(source.libraries ? { libraries: source.libraries } : {}),
   }, nodeSha256, options.memo?.bundle);
-  return { bundle, problems, site, published };
+  return { bundle, problems, site, published, heldBack };
 }

@@ -11,6 +11,7 @@ import { prunePublic, stagePublic, type PublicFiles } from "./public-dir.ts";
 import { publish, readLive, rollback, type KvTarget, type PublishReport } from "./publish.ts";
 import { openLocalKv, withLocalKv } from "./kv-local.ts";
 import { problemSummary } from "./problem-summary.ts";
+import { heldBackNote } from "./held-back-note.ts";
 import { remoteTarget } from "./kv-remote.ts";
 import { folderTarget } from "./kv-folder.ts";
 import { staticHeaders } from "../../src/security/headers.ts";
@@ -145,6 +146,8 @@ async function buildAndPublish(opts: BuildCliOptions, localKv: Promise<LocalKv> 
     return 1;
   }
   const { bundle } = result;
+  const held = heldBackNote(result.heldBack);
+  if (held) console.log(held);
   const rendered = cache ? `; ${cache.stats.misses} rendered, ${cache.stats.hits} unchanged from the build cache` : "";
   const summary = `${result.published.length} posts, ${bundle.pages} pages${rendered}`;
   if (opts.dryRun) {

@@ -27,6 +27,17 @@ describe("npm run build", () => {
     expect(await readLiveVersion(join(state, "state"))).toMatch(/^[0-9a-f]{16}$/);
   });
 
+  it("says which posts it leaves out: future-dated ones (named, with their date) and published: false ones", async () => {
+    const content = join(state, "held-back");
+    await cp(fixtureSite("basic"), content, { recursive: true });
+    await writeFile(join(content, "posts", "2090-06-01-far-ahead.md"), "---\ntitle: Far ahead\n---\nNot yet.\n");
+    const r = await runCli([...args(content), "--dry-run"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^not published \(--drafts includes them\): 2 dated in the future, published by the first build after its date: \S*posts\/2030-01-01-future\.md \(2030-01-01\), \S*posts\/2090-06-01-far-ahead\.md \(2090-06-01\); 1 with `published: false`$/m);
+    const all = await runCli([...args(content), "--dry-run", "--drafts"]);
+    expect(all.stdout).not.toMatch(/not published/);
+  });
+
   it("rebuilding unchanged content writes nothing", async () => {
     const r = await runCli(args(fixtureSite("basic")));
     expect(r.code, r.stderr).toBe(0);

@@ -42,3 +42,10 @@ it("writes the KV bulk files and the static files, and prints the counts", async
   // The static files wrangler deploy would upload.
   expect(await readdir(join(out, "public", "assets", "img"))).toContain("dot.png");
 });
+
+it("a real deploy with wrangler.toml's placeholder namespace id stops before building or uploading", async () => {
+  const r = await runCli(["--content", fixtureSite("basic")], "scripts/deploy.ts");
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^wrangler\.toml:\d+:7: error: the CONTENT KV namespace id is `edgefolio-content`/m);
+  expect(r.stdout).not.toMatch(/posts|publish/);
+});

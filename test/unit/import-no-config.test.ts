@@ -35,6 +35,7 @@ describe("importJekyllSite without _config.yml", () => {
 
     const siteYml = readFileSync(join(work, "content/site.yml"), "utf8");
     expect(siteYml).not.toMatch(/permalink/);
+    expect(siteYml.split("\n")[0]).toMatch(/^# Imported from .*posts-only \(it has no _config\.yml: the engine's defaults\) by npm run import/);
     expect(siteYml).toMatch(/per_page: 4/);
 
     const { source } = await loadContent(join(work, "content"));

@@ -25,4 +25,11 @@ describe("serve options", () => {
     expect(args.slice(-3)).toEqual(["--ip", "127.0.0.1", "--log-level=warn"]);
     expect(wranglerDevArgs(o)[2]).toBe("--port");
   });
+
+  it("a likely typo of one of our options stops before anything is built; wrangler's near names still pass", () => {
+    expect(parseServeOptions(["--contnet", "site"], {})).toEqual({ error: "unknown option `--contnet`: did you mean `--content`? (nothing was built)" });
+    expect(parseServeOptions(["--drafs"], {})).toHaveProperty("error");
+    expect(parseServeOptions(["--persist", "x"], {})).toMatchObject({ passThrough: ["--persist", "x"] });
+    expect(parseServeOptions(["--host", "example.org", "--ip", "0.0.0.0"], {})).toMatchObject({ passThrough: ["--host", "example.org", "--ip", "0.0.0.0"] });
+  });
 });

@@ -160,7 +160,7 @@ export async function importJekyllSite(options: ImportOptions): Promise<ImportRe
   if (notes.some((n) => n.severity === "error")) return report;
   report.mapped = config.mapped;
   report.ignoredEmpty = config.ignoredEmpty;
-  planned.push({ to: "site.yml", text: `# Imported from ${display(configFile)} by npm run import; see README "Content" for the keys.\n${stringify(config.site)}` });
+  planned.push({ to: "site.yml", text: `# Imported from ${configText === null ? `${display(source)} (it has no _config.yml: the engine's defaults)` : display(configFile)} by npm run import; see README "Content" for the keys.\n${stringify(config.site)}` });
 
   // `_config.yml` defaults go into each covered file's front matter first, so a default `layout:` is adapted too.
   const withDefaults = (text: string, abs: string, kind: ImportedKind): string => {
