@@ -11,7 +11,7 @@
  * too: paths made from it (TikZ's cache folder, `createRequire`) stay right.
  */
 import { createRequire } from "node:module";
-import { access, mkdir, readFile, rename } from "node:fs/promises";
+import { access, mkdir, readFile, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CACHE_DIR, engineFingerprint } from "./build-cache.ts";
@@ -58,9 +58,13 @@ let script: Promise<string> | undefined;
 /** Path of the render thread's compiled script, compiled now if this engine version has none yet. */
 export function renderWorkerScript(): Promise<string> {
   script ??= (async () => {
-    const out = join(CACHE_DIR, `render-thread-${(await engineFingerprint()).slice(0, 16)}.mjs`);
-    if (await access(out).then(() => true, () => false)) return out;
+    const name = `render-thread-${(await engineFingerprint()).slice(0, 16)}.mjs`;
+    const out = join(CACHE_DIR, name);
     await mkdir(CACHE_DIR, { recursive: true });
+    // Earlier engine versions' scripts are not loaded again: removed, so the folder does not grow with every change.
+    const stale = (await readdir(CACHE_DIR)).filter((f) => /^render-thread-[0-9a-f]{16}\.mjs$/.test(f) && f !== name);
+    await Promise.all(stale.map((f) => rm(join(CACHE_DIR, f), { force: true })));
+    if (await access(out).then(() => true, () => false)) return out;
     // Written aside and renamed: another build process may be loading the same file.
     const tmp = `${out}.${process.pid}.tmp.mjs`;
     await compileRenderWorker(tmp);

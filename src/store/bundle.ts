@@ -4,7 +4,7 @@
  */
 import { BLOB_HASH_CHARS, PACK_BYTES, PACK_PAGE_MAX, SHARD_HASH_CHARS, blobKey, blobListKey, manifestKey, packOf, routeShardKey, shardCount, shardKey, shardOf } from "./keys.ts";
 import { packSlice, packText, type PackSlot } from "./pack.ts";
-import type { Manifest, RouteKind, RouteShard } from "./types.ts";
+import type { Manifest, RouteEntry, RouteKind, RouteShard } from "./types.ts";
 
 export interface KvEntry {
   key: string;
@@ -49,7 +49,7 @@ const webCryptoSha256: Sha256Hex = (text) => contentHash(text, 64);
  * page's JSON and hash by its data object (the site pages reuse the data
  * object of a page whose inputs did not change, and never mutate one) or by
  * its text (documents), the last build's hashes by JSON text, and its packs
- * by the hashes of their pages. All are pure caches: a bundle made with a
+ * by their first page (checked page by page). All are pure caches: a bundle made with a
  * memo equals the one made without.
  */
 export class BundleMemo {
@@ -57,23 +57,27 @@ export class BundleMemo {
   /** Documents (feeds, sitemap: text data) of the last build, by their text. */
   byText = new Map<string, { json: string; hash: string }>();
   byJson = new Map<string, string>();
-  /** The last build's packs, by their pages' hashes (comma-joined, in pack order). */
-  byMembers = new Map<string, Pack>();
+  /** The last build's packs, by the hash of their first page (each lists its pages' hashes, in pack order). */
+  packs = new Map<string, Pack>();
 }
 
-/** A pack as made: its text, its hash, and the slot of each of its pages in order. */
+/** A pack as made: its text, its hash, the slot of each of its pages in order, and (for the memo) their hashes. */
 interface Pack {
   text: string;
   hash: string;
   at: PackSlot[];
+  members: (string | undefined)[];
 }
+
+/** The route a packed page gets once its pack is made (a placeholder that keeps the shard in path order). */
+const PACKED_LATER: RouteEntry = { kind: "post", blob: "" };
 
 /** A page's JSON, and its hash when known (made lazily: packed pages need one only for the memo). */
 interface PageJson {
   path: string;
   kind: RouteKind;
   json: string;
-  hash?: string;
+  hash: string | undefined;
 }
 
 /**
@@ -136,12 +140,13 @@ export async function makeBundle(
       blobs.set(stored.hash!, stored.json);
       tables[shard]![path] = { kind: page.kind, blob: stored.hash! };
     } else {
-      packable[shard]!.push({ path, kind: page.kind, json: stored.json, ...(stored.hash ? { hash: stored.hash } : {}) });
+      packable[shard]!.push({ path, kind: page.kind, json: stored.json, hash: stored.hash });
+      tables[shard]![path] = PACKED_LATER;
     }
   }
 
   // Packs, shard by shard: a power of two of them per shard, enough for PACK_BYTES each.
-  const byMembers = new Map<string, Pack>();
+  const packs = new Map<string, Pack>();
   for (const [shard, list] of packable.entries()) {
     let bytes = 0;
     for (const p of list) bytes += p.json.length;
@@ -151,13 +156,13 @@ export async function makeBundle(
     for (const p of list) groups[packOf(p.path, count)]!.push(p);
     for (const group of groups) {
       if (group.length === 0) continue;
-      const members = memo ? group.map((p) => p.hash).join(",") : "";
-      let pack = memo?.byMembers.get(members);
-      if (!pack) {
+      // The last build's pack of the same pages (compared hash by hash: no key text to build).
+      let pack = memo?.packs.get(group[0]!.hash!);
+      if (!pack || pack.members.length !== group.length || !group.every((p, i) => p.hash === pack!.members[i])) {
         const made = packText(group.map((p) => p.json));
-        pack = { ...made, hash: await hashOf(made.text, BLOB_HASH_CHARS) };
+        pack = { ...made, hash: await hashOf(made.text, BLOB_HASH_CHARS), members: memo ? group.map((p) => p.hash) : [] };
       }
-      if (memo) byMembers.set(members, pack);
+      if (memo) packs.set(group[0]!.hash!, pack);
       blobs.set(pack.hash, pack.text);
       for (const [i, p] of group.entries()) tables[shard]![p.path] = { kind: p.kind, blob: pack.hash, at: pack.at[i]! };
     }
@@ -166,14 +171,13 @@ export async function makeBundle(
   if (memo) {
     memo.byJson = byJson;
     memo.byText = byText;
-    memo.byMembers = byMembers;
+    memo.packs = packs;
   }
 
   const shards: KvEntry[] = [];
   const shardHashes: string[] = [];
   for (const table of tables) {
-    // Routes in path order, whatever order packing filled them in.
-    const value = JSON.stringify(Object.fromEntries(Object.entries(table).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+    const value = JSON.stringify(table);
     const hash = await hashOf(value, SHARD_HASH_CHARS);
     shardHashes.push(hash);
     shards.push({ key: shardKey(hash), value });
