@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { editDistance } from "../../src/markdown/locate-citations.ts";
 
 export interface ServeOptions {
   content: string;
@@ -25,17 +26,6 @@ const OURS = ["content", "port", "drafts", "persist-to", "public-dir"];
 
 /** wrangler dev's own options near one of ours in spelling (`--host` is two letters from `--port`): never taken for typos. */
 const WRANGLER_NEAR_OURS = new Set(["host", "ip", "env", "var", "site", "test-scheduled", "persist", "log-level", "routes", "remote", "local", "name", "config"]);
-
-/** Levenshtein distance of two short option names. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
 
 /**
  * Parse `args`; an error message instead when the port is not a number, or
@@ -62,7 +52,7 @@ export function parseServeOptions(args: readonly string[], env: NodeJS.ProcessEn
   for (const t of tokens ?? []) {
     if (t.kind === "positional") passThrough.push(t.value);
     else if (t.kind === "option" && !ours.has(t.name)) {
-      const meant = WRANGLER_NEAR_OURS.has(t.name) ? undefined : OURS.find((o) => editDistance(t.name, o) <= Math.min(2, o.length - 2));
+      const meant = WRANGLER_NEAR_OURS.has(t.name) ? undefined : OURS.find((o) => editDistance(t.name, o, 2) <= Math.min(2, o.length - 2));
       if (meant) return { error: `unknown option \`${t.rawName}\`: did you mean \`--${meant}\`? (nothing was built)` };
       passThrough.push(t.inlineValue ? `${t.rawName}=${t.value}` : t.rawName);
     }

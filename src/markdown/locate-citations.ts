@@ -4,8 +4,8 @@ import type { RenderProblem } from "./pipeline.ts";
 
 const CITE_TAG = /<d-cite\s+key\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
-/** Levenshtein distance, stopping early once it exceeds `limit`. */
-function distance(a: string, b: string, limit: number): number {
+/** Levenshtein distance of `a` and `b`, or `limit + 1` as soon as it is known to exceed `limit`. */
+export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -26,7 +26,7 @@ export function similarKeys(key: string, known: readonly string[]): string[] {
   const lower = key.toLowerCase();
   const limit = Math.max(2, Math.floor(key.length / 4));
   return known
-    .map((k) => ({ k, d: k.toLowerCase() === lower ? 0 : distance(lower, k.toLowerCase(), limit) }))
+    .map((k) => ({ k, d: k.toLowerCase() === lower ? 0 : editDistance(lower, k.toLowerCase(), limit) }))
     .filter(({ d }) => d <= limit)
     .sort((x, y) => x.d - y.d || (x.k < y.k ? -1 : 1))
     .slice(0, 3)
